@@ -1,6 +1,29 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { App } from './app';
+import { ErrorBoundary } from '@/components/ui/error-boundary';
+import { loadConfig } from '@/lib/config';
+import { createQueryClient } from '@/lib/query-client';
+import { cleanAddressBar } from '@/lib/url-state';
 import './index.css';
 
-const root = document.getElementById('root');
-if (root) createRoot(root).render(<StrictMode><div>Diga run inspector</div></StrictMode>);
+// Before anything else: a pasted link that carries a token-like parameter is cleaned and ignored.
+const stripped = cleanAddressBar();
+const queryClient = createQueryClient();
+
+function render() {
+  const root = document.getElementById('root');
+  if (!root) return;
+  createRoot(root).render(
+    <StrictMode>
+      <ErrorBoundary resetKey="root">
+        <QueryClientProvider client={queryClient}>
+          <App strippedParams={stripped} />
+        </QueryClientProvider>
+      </ErrorBoundary>
+    </StrictMode>,
+  );
+}
+
+void loadConfig().finally(render);

@@ -1,0 +1,87 @@
+/**
+ * The composition root: the only file that imports features. Reads the URL and shows the lookup
+ * screen or the run view; owns app-wide preferences (time zone, theme) and the token's lifecycle.
+ */
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { AppHeader } from '@/components/ui/app-header';
+import { ErrorBoundary } from '@/components/ui/error-boundary';
+import { ZoneProvider } from '@/components/ui/zone';
+import { getConfig } from '@/lib/config';
+import { usePreference } from '@/lib/preferences';
+import { forgetToken, getToken, subscribeToken } from '@/lib/token-store';
+import { useRoute } from '@/lib/url-state';
+import { DemoRuns } from '@/features/run-lookup/demo-runs';
+import { LookupScreen } from '@/features/run-lookup/lookup-screen';
+import { RunView } from '@/features/run/run-view';
+
+export function App({ strippedParams }: { strippedParams: readonly string[] }) {
+  const [route, navigate] = useRoute();
+  const [zone, setZone] = usePreference('zone', 'local', ['local', 'utc'] as const);
+  const [theme, setTheme] = usePreference('theme', 'system', ['system', 'light', 'dark'] as const);
+  const token = useSyncExternalStore(subscribeToken, getToken, getToken);
+  const queryClient = useQueryClient();
+  const [stripNotice, setStripNotice] = useState(strippedParams.length > 0);
+
+  // Changing or forgetting the token clears the cached runs (the token is not in query keys):
+  // every other run is dropped, the one on screen is asked for again with the new token.
+  const previousToken = useRef(token);
+  const currentRunId = route.name === 'run' ? route.runId : null;
+  useEffect(() => {
+    if (previousToken.current === token) return;
+    previousToken.current = token;
+    queryClient.removeQueries({
+      predicate: (q) => q.queryKey[0] === 'runs' && (token === null || q.queryKey[2] !== currentRunId),
+    });
+  }, [token, currentRunId, queryClient]);
+
+  useEffect(() => {
+    const dark = theme === 'dark' || (theme === 'system' && window.matchMedia?.('(prefers-color-scheme: dark)').matches);
+    document.documentElement.classList.toggle('dark', !!dark);
+    if (theme !== 'system') return;
+    const mq = window.matchMedia?.('(prefers-color-scheme: dark)');
+    const onChange = () => document.documentElement.classList.toggle('dark', mq.matches);
+    mq?.addEventListener('change', onChange);
+    return () => mq?.removeEventListener('change', onChange);
+  }, [theme]);
+
+  useEffect(() => {
+    if (route.name === 'lookup') document.title = 'Diga run inspector';
+  }, [route.name]);
+
+  return (
+    <ZoneProvider zone={zone}>
+      <div className="flex min-h-screen min-w-0 flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-slate-900">
+          Skip to content
+        </a>
+        <AppHeader
+          onHome={() => navigate({ name: 'lookup' })}
+          zone={zone}
+          onZoneChange={setZone}
+          theme={theme}
+          onThemeChange={setTheme}
+          hasToken={token !== null}
+          onForgetToken={() => forgetToken()}
+        />
+        <main id="main" className="mx-auto flex w-full max-w-7xl min-w-0 flex-1 flex-col gap-4 px-3 py-4 sm:px-6 sm:py-6">
+          {stripNotice && (
+            <div role="status" className="flex items-start justify-between gap-3 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950/40 dark:text-amber-100">
+              <span>The link carried a credential ({strippedParams.join(', ')}). It was removed from the address bar and ignored: tokens never travel in links.</span>
+              <button type="button" className="font-medium underline" onClick={() => setStripNotice(false)}>
+                Dismiss
+              </button>
+            </div>
+          )}
+          <ErrorBoundary resetKey={route.name === 'run' ? route.runId : 'lookup'}>
+            {route.name === 'run' ? (
+              <RunView key={route.runId} runId={route.runId} step={route.step} navigate={navigate} />
+            ) : (
+              <LookupScreen navigate={navigate}>{getConfig().demo && <DemoRuns navigate={navigate} />}</LookupScreen>
+            )}
+          </ErrorBoundary>
+        </main>
+      </div>
+    </ZoneProvider>
+  );
+}

@@ -1,0 +1,168 @@
+import type { ReactNode } from 'react';
+import { CopyButton } from '@/components/ui/copy-button';
+import { StatusBadge } from '@/components/ui/status-badge';
+import { DateTimeText, HoverTip, useZone } from '@/components/ui/zone';
+import { formatDuration, formatDurationExact, zoneLabel } from '@/lib/time';
+import type { RunModel } from './model/types';
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="flex min-w-0 flex-col">
+      <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase dark:text-slate-400">{label}</dt>
+      <dd className="min-w-0 text-sm text-slate-900 dark:text-slate-100">{children}</dd>
+    </div>
+  );
+}
+
+function IdWithCopy({ value, label }: { value: string; label: string }) {
+  return (
+    <span className="flex min-w-0 items-center gap-1.5">
+      <code className="min-w-0 truncate font-mono text-[0.8125rem]" title={value}>
+        {value || '—'}
+      </code>
+      {value && <CopyButton value={value} label={`Copy ${label}`} />}
+    </span>
+  );
+}
+
+function durationText(model: RunModel): { text: string; note: string | null } {
+  const t = model.timing;
+  switch (t.headlineSource) {
+    case 'timestamps':
+      return { text: formatDuration(t.headlineMs), note: null };
+    case 'elapsed':
+      return { text: `${formatDuration(t.headlineMs)} so far`, note: 'elapsed since the run started' };
+    case 'reported':
+      return { text: formatDuration(t.headlineMs), note: 'as reported by the API (no usable start and finish times)' };
+    case 'steps':
+      return { text: `≈ ${formatDuration(t.headlineMs)}`, note: 'estimated from the step durations (the run’s own timestamps are unusable)' };
+    default:
+      return { text: '—', note: null };
+  }
+}
+
+export interface RunSummaryProps {
+  model: RunModel;
+  /** The live/finished indicator and actions, rendered by the container. */
+  liveSlot?: ReactNode;
+  actions?: ReactNode;
+}
+
+/** The run's header: title, status, IDs, times, duration, step count, tags. */
+export function RunSummary({ model, liveSlot, actions }: RunSummaryProps) {
+  const zone = useZone();
+  const t = model.timing;
+  const duration = durationText(model);
+  const stepsTotal = model.allSteps.length;
+  return (
+    <header className="flex min-w-0 flex-col gap-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5 dark:border-slate-700 dark:bg-slate-900">
+      <div className="flex min-w-0 flex-wrap items-start justify-between gap-3">
+        <div className="flex min-w-0 flex-1 flex-col gap-2">
+          <h1 className="min-w-0 truncate text-xl font-semibold sm:text-2xl" title={model.title}>
+            {model.title}
+          </h1>
+          <div className="flex min-w-0 flex-wrap items-center gap-2">
+            <StatusBadge
+              size="md"
+              tone={model.status.tone}
+              icon={model.status.icon}
+              label={model.status.label}
+              raw={model.status.raw}
+            />
+            {liveSlot}
+          </div>
+          <p className="text-sm text-slate-600 dark:text-slate-300">{model.status.hint}</p>
+        </div>
+        {actions && <div className="flex flex-wrap items-center gap-2">{actions}</div>}
+      </div>
+      <dl className="grid min-w-0 grid-cols-1 gap-x-6 gap-y-3 sm:grid-cols-2 lg:grid-cols-4">
+        <Fact label="Run ID">
+          <IdWithCopy value={model.id} label="run ID" />
+        </Fact>
+        <Fact label={model.titleIsFlowId ? 'Flow ID (no flow name)' : 'Flow ID'}>
+          <IdWithCopy value={model.flowId} label="flow ID" />
+        </Fact>
+        <Fact label="Duration">
+          <span className="tabular-nums">
+            {t.headlineMs !== null ? (
+              <HoverTip tip={formatDurationExact(t.headlineMs)}>{duration.text}</HoverTip>
+            ) : (
+              duration.text
+            )}
+          </span>
+          {duration.note && <span className="block text-xs text-slate-500 dark:text-slate-400">{duration.note}</span>}
+          {t.reportedDurationNote && (
+            <span className="block text-xs text-amber-800 dark:text-amber-300" data-testid="duration-note">
+              {t.reportedDurationNote}
+            </span>
+          )}
+        </Fact>
+        <Fact label="Steps">
+          {model.stepsCount !== null ? `${model.stepsCount.toLocaleString('en-US')} executed` : '—'}
+          {stepsTotal > 0 && (
+            <span className="block text-xs text-slate-500 dark:text-slate-400">
+              {model.steps.length.toLocaleString('en-US')} top-level
+              {stepsTotal !== model.steps.length ? `, ${stepsTotal.toLocaleString('en-US')} records with loop iterations` : ''}
+            </span>
+          )}
+        </Fact>
+        <Fact label="Created (queued)">
+          <DateTimeText ms={t.created.ms} raw={t.created.raw} />
+        </Fact>
+        <Fact label="Started">
+          <DateTimeText ms={t.started.ms} raw={t.started.raw} />
+          {t.queueMs !== null && t.queueMs > 0 && (
+            <span className="block text-xs text-slate-500 dark:text-slate-400">after {formatDuration(t.queueMs)} in the queue</span>
+          )}
+          {t.waitingMs !== null && (
+            <span className="block text-xs text-slate-500 dark:text-slate-400">not started; waiting {formatDuration(t.waitingMs)} since created</span>
+          )}
+        </Fact>
+        <Fact label="Finished">
+          {t.finished.ms === null && !model.status.terminal ? (
+            <span>— (not finished)</span>
+          ) : (
+            <DateTimeText ms={t.finished.ms} raw={t.finished.raw} />
+          )}
+        </Fact>
+        <Fact label="Time zone">
+          <span>{zoneLabel(zone, t.started.ms ?? t.created.ms ?? Date.now())}</span>
+          <span className="block text-xs text-slate-500 dark:text-slate-400">
+            {zone === 'utc' ? 'all times in UTC' : 'hover or focus a time for UTC'}
+          </span>
+        </Fact>
+      </dl>
+      {(model.tags.connections.length > 0 || model.tags.other.length > 0) && (
+        <div className="flex min-w-0 flex-col gap-1.5 text-sm">
+          {model.tags.connections.length > 0 && (
+            <div className="flex min-w-0 flex-wrap items-center gap-1.5">
+              <span className="text-xs font-medium tracking-wide text-slate-500 uppercase dark:text-slate-400">Connections</span>
+              {model.tags.connections.map((c, i) => (
+                <Chip key={`${c}-${i}`} text={c} />
+              ))}
+            </div>
+          )}
+          {model.tags.other.length > 0 && (
+            <div className="flex min-w-0 flex-wrap items-center gap-1.5">
+              <span className="text-xs font-medium tracking-wide text-slate-500 uppercase dark:text-slate-400">Tags</span>
+              {model.tags.other.map((c, i) => (
+                <Chip key={`${c}-${i}`} text={c} />
+              ))}
+            </div>
+          )}
+        </div>
+      )}
+    </header>
+  );
+}
+
+function Chip({ text }: { text: string }) {
+  return (
+    <span
+      title={text}
+      className="inline-block max-w-full min-w-0 truncate rounded-md border border-slate-200 bg-slate-50 px-2 py-0.5 font-mono text-xs sm:max-w-[24rem] dark:border-slate-700 dark:bg-slate-800"
+    >
+      {text}
+    </span>
+  );
+}
