@@ -3,10 +3,22 @@ import { fileURLToPath, URL } from 'node:url';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { demoApi } from './src/demo/demo-api-plugin';
+import { demoApi } from './src/demo/demo-api-plugin.ts';
 
 // BASE_PATH lets the same build live under a sub-path (e.g. /tools/inspector/). It must end with "/".
 const base = process.env.BASE_PATH ?? '/';
+
+// The dev server (and preview) proxy the real Diga API under <base>diga-api/, so a real token works
+// locally without CORS trouble: set VITE_API_BASE=/diga-api (or apiBase in public/config.json).
+// DIGA_API_TARGET points the proxy elsewhere (e.g. a staging API).
+const digaApiPrefix = `${base}diga-api`;
+const digaApiProxy = {
+  [`${digaApiPrefix}/`]: {
+    target: process.env.DIGA_API_TARGET ?? 'https://api.diga.io',
+    changeOrigin: true,
+    rewrite: (path: string) => path.slice(digaApiPrefix.length),
+  },
+};
 
 export default defineConfig({
   base,
@@ -18,7 +30,7 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: true,
   },
-  server: { port: 5173 },
+  server: { port: 5173, proxy: digaApiProxy },
   preview: { port: 4173, strictPort: true },
   test: {
     environment: 'node',
