@@ -110,7 +110,7 @@ function idFromUrl(url: URL): string | null {
  * sentence from a ticket ("run 2FlC5aydGaXPAQUobq5GX failed"). Whitespace is trimmed.
  */
 export function extractRunId(input: string): string | null {
-  const text = input.trim().replace(/^["'`<(\[]+|["'`>)\].,;:!?]+$/g, '');
+  const text = input.trim().replace(/^["'`<([]+|["'`>)\].,;:!?]+$/g, '');
   if (text === '') return null;
   // A URL anywhere in the text.
   const urlMatch = /\bhttps?:\/\/[^\s"'<>]+/i.exec(text);
