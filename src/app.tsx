@@ -3,7 +3,7 @@
  * screen or the run view; owns app-wide preferences (time zone, theme) and the token's lifecycle.
  */
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { AppHeader } from '@/components/ui/app-header';
 import { ErrorBoundary } from '@/components/ui/error-boundary';
 import { ZoneProvider } from '@/components/ui/zone';
@@ -13,7 +13,11 @@ import { forgetToken, getToken, subscribeToken } from '@/lib/token-store';
 import { useRoute } from '@/lib/url-state';
 import { DemoRuns } from '@/features/run-lookup/demo-runs';
 import { LookupScreen } from '@/features/run-lookup/lookup-screen';
-import { RunView } from '@/features/run/run-view';
+import { RunSkeleton } from '@/features/run/run-skeleton';
+
+// The run view is its own chunk: the lookup screen doesn't need it, and for a run link it loads
+// while the run's data is already being fetched (main.tsx prefetches it).
+const RunView = lazy(() => import('@/features/run/run-view').then((m) => ({ default: m.RunView })));
 
 export function App({ strippedParams }: { strippedParams: readonly string[] }) {
   const [route, navigate] = useRoute();
@@ -75,7 +79,9 @@ export function App({ strippedParams }: { strippedParams: readonly string[] }) {
           )}
           <ErrorBoundary resetKey={route.name === 'run' ? route.runId : 'lookup'}>
             {route.name === 'run' ? (
-              <RunView key={route.runId} runId={route.runId} step={route.step} navigate={navigate} />
+              <Suspense fallback={<RunSkeleton runId={route.runId} failureReason={null} failureCount={0} />}>
+                <RunView key={route.runId} runId={route.runId} step={route.step} navigate={navigate} />
+              </Suspense>
             ) : (
               <LookupScreen navigate={navigate}>{getConfig().demo && <DemoRuns navigate={navigate} />}</LookupScreen>
             )}

@@ -5,7 +5,9 @@ import { App } from './app';
 import { ErrorBoundary } from '@/components/ui/error-boundary';
 import { loadConfig } from '@/lib/config';
 import { createQueryClient } from '@/lib/query-client';
-import { cleanAddressBar } from '@/lib/url-state';
+import { getToken } from '@/lib/token-store';
+import { cleanAddressBar, parseRoute } from '@/lib/url-state';
+import { runQueries } from '@/features/run/run-queries';
 import './index.css';
 
 // Before anything else: a pasted link that carries a token-like parameter is cleaned and ignored.
@@ -26,4 +28,9 @@ function render() {
   );
 }
 
-void loadConfig().finally(render);
+void loadConfig().finally(() => {
+  // A run link: start fetching the run now, while the run view's code loads.
+  const route = parseRoute(window.location.pathname, window.location.search);
+  if (route.name === 'run' && getToken() !== null) void queryClient.prefetchQuery(runQueries.detail(route.runId));
+  render();
+});

@@ -71,7 +71,7 @@ export function RunSummary({ model, liveSlot, actions }: RunSummaryProps) {
             />
             {liveSlot}
           </div>
-          <p className="text-sm text-slate-600 dark:text-slate-300">{model.status.hint}</p>
+          {!model.failure && <p className="text-sm text-slate-600 dark:text-slate-300">{model.status.hint}</p>}
         </div>
         {actions && <div className="flex flex-wrap items-center gap-2">{actions}</div>}
       </div>
@@ -126,7 +126,7 @@ export function RunSummary({ model, liveSlot, actions }: RunSummaryProps) {
           )}
         </Fact>
         <Fact label="Time zone">
-          <span>{zoneLabel(zone, t.started.ms ?? t.created.ms ?? Date.now())}</span>
+          <span>{zoneLabel(zone, t.started.ms ?? t.created.ms ?? undefined)}</span>
           <span className="block text-xs text-slate-500 dark:text-slate-400">
             {zone === 'utc' ? 'all times in UTC' : 'hover or focus a time for UTC'}
           </span>

@@ -8,7 +8,8 @@ import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore
 import { Callout, buttonClass } from '@/components/ui/feedback';
 import { Icon } from '@/components/ui/icons';
 import { TokenPrompt } from '@/components/ui/token-form';
-import { ApiError } from '@/lib/api-client';
+import { ApiError, type LoadedRun } from '@/lib/api-client';
+import { retryDueAt } from '@/lib/query-client';
 import { isLiveStatus, pollInterval } from '@/lib/query-policy';
 import { getToken, setToken, subscribeToken } from '@/lib/token-store';
 import { shareLink, type Route } from '@/lib/url-state';
@@ -39,11 +40,23 @@ function useNow(enabled: boolean, everyMs: number): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (!enabled) return;
-    setNow(Date.now());
     const t = window.setInterval(() => setNow(Date.now()), everyMs);
     return () => window.clearInterval(t);
   }, [enabled, everyMs]);
   return now;
+}
+
+/**
+ * The run model, rebuilt when the data or "now" changes, reusing the previous build's step nodes
+ * whose records are unchanged (stable identity → their cards don't re-render on a poll or tick).
+ */
+function useIncrementalModel(data: LoadedRun | undefined, nowMs: number): RunModel | null {
+  const [state, setState] = useState<{ data: LoadedRun; nowMs: number; model: RunModel } | null>(null);
+  if (!data) return null;
+  if (state && state.data === data && state.nowMs === nowMs) return state.model;
+  const model = buildRunModel({ body: data.run, keyOrder: data.keyOrder, nowMs, previous: state?.model ?? null });
+  setState({ data, nowMs, model });
+  return model;
 }
 
 const isAuthError = (e: unknown) => e instanceof ApiError && (e.kind === 'unauthorized' || e.kind === 'no-token');
@@ -64,18 +77,15 @@ export function RunView({ runId, step, navigate }: RunViewProps) {
   const token = useToken();
   const queryClient = useQueryClient();
   const [pollingPaused, setPollingPaused] = useState(false);
-  const watchingSince = useRef(Date.now());
-  useEffect(() => {
-    watchingSince.current = Date.now();
-    setPollingPaused(false);
-  }, [runId]);
+  // The view is keyed by run ID (app.tsx), so this is when watching this run began.
+  const [watchingSince] = useState(() => Date.now());
 
   const query = useQuery({
     ...runQueries.detail(runId),
     enabled: token !== null,
     refetchInterval: (q) => {
       if (pollingPaused || isStopError(q.state.error)) return false;
-      return pollInterval(q.state.data?.run.status, { watchingSinceMs: watchingSince.current, nowMs: Date.now() });
+      return pollInterval(q.state.data?.run.status, { watchingSinceMs: watchingSince, nowMs: Date.now() });
     },
     refetchIntervalInBackground: false,
     // Coming back to the tab refetches a live run at once (polling pauses while hidden).
@@ -86,22 +96,20 @@ export function RunView({ runId, step, navigate }: RunViewProps) {
 
   // A new token after a rejection: ask again with it.
   const lastToken = useRef(token);
+  const { refetch, error: queryError } = query;
   useEffect(() => {
     if (token !== lastToken.current) {
       lastToken.current = token;
-      if (token !== null && query.error) void query.refetch();
+      if (token !== null && queryError) void refetch();
     }
-  }, [token, query]);
+  }, [token, queryError, refetch]);
 
   const data = query.data;
   const live = data ? isLiveStatus(data.run.status) : false;
   const now = useNow(live, 1000);
   const nowMs = live ? now : (data?.receivedAt ?? 0);
 
-  const model = useMemo(
-    () => (data ? buildRunModel({ body: data.run, keyOrder: data.keyOrder, nowMs }) : null),
-    [data, nowMs],
-  );
+  const model = useIncrementalModel(data, nowMs);
 
   useEffect(() => {
     if (model && typeof performance !== 'undefined' && performance.getEntriesByName('inspector:summary-visible').length === 0) {
@@ -289,6 +297,14 @@ export function RunView({ runId, step, navigate }: RunViewProps) {
   );
 }
 
+function RetryCountdown({ error }: { error: unknown }) {
+  const due = retryDueAt(error);
+  const now = useNow(due !== null, 500);
+  if (due === null) return null;
+  const left = Math.ceil((due - now) / 1000);
+  return <> {left > 0 ? `Retrying in ${left} s.` : 'Retrying now…'}</>;
+}
+
 function RefreshBanner({ error, retrying, onRetry }: { error: unknown; retrying: boolean; onRetry: () => void }) {
   const what =
     error instanceof ApiError ? (error.status ? `HTTP ${error.status}` : error.kind === 'network' ? 'the API could not be reached' : error.message) : 'an unexpected error';
@@ -310,8 +326,9 @@ function RefreshBanner({ error, retrying, onRetry }: { error: unknown; retrying:
       {notFound
         ? 'The data below is the last version that loaded.'
         : retrying
-          ? 'Retrying with backoff. The data below is from the last successful refresh.'
+          ? 'The data below is from the last successful refresh.'
           : 'The data below is from the last successful refresh. Polling will try again.'}
+      {retrying && !notFound && <RetryCountdown error={error} />}
     </Callout>
   );
 }

@@ -16,6 +16,8 @@ export interface BuildInput {
   keyOrder: KeyOrderIndex | null;
   /** One "now" per render, so every bar and label agrees. */
   nowMs: number;
+  /** The model of the previous poll of the same run: unchanged steps keep their identity. */
+  previous?: RunModel | null;
 }
 
 const ENVELOPE = new Set([
@@ -36,7 +38,16 @@ const ENVELOPE = new Set([
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
-export function buildRunModel({ body, keyOrder, nowMs }: BuildInput): RunModel {
+export function buildRunModel(input: BuildInput): RunModel {
+  const model = build(input, input.previous ?? null);
+  // Reuse is only sound while the failure sits where it sat: otherwise build afresh.
+  if (input.previous && failurePath(input.previous) !== failurePath(model)) return build(input, null);
+  return model;
+}
+
+const failurePath = (m: RunModel) => m.failure?.step?.path ?? null;
+
+function build({ body, keyOrder, nowMs }: BuildInput, previous: RunModel | null): RunModel {
   const run = isRecord(body) ? body : {};
   const get = (k: string) => ownValue(run, k);
   const status = runStatusInfo(get('status'));
@@ -53,12 +64,14 @@ export function buildRunModel({ body, keyOrder, nowMs }: BuildInput): RunModel {
 
   const stepsRaw = get('steps');
   const runSucceeded = !status.failed;
+  const buildKey = JSON.stringify([status.raw, reportedName, reportedDisplayName, dataOmitted, keyOrder === null]);
   const tree = buildTree(stepsRaw, {
     keyOrder,
     status: { runTerminal: status.terminal, runSucceeded },
     reportedName,
     reportedDisplayName,
     dataOmitted,
+    previous: previous && previous.buildKey === buildKey ? previous.byPath : null,
   });
 
   let stepSum: number | null = null;
@@ -156,6 +169,7 @@ export function buildRunModel({ body, keyOrder, nowMs }: BuildInput): RunModel {
   for (const s of tree.all) if (!byPath.has(s.path)) byPath.set(s.path, s);
 
   return {
+    buildKey,
     id,
     flowId,
     title,

@@ -43,6 +43,12 @@ export interface TreeContext {
   reportedDisplayName: string | null;
   /** Set when the response says step inputs/outputs were left out (stepsDataTruncated). */
   dataOmitted: boolean;
+  /**
+   * Nodes of the previous build (same run, earlier poll), reused when their record is the very
+   * same object: React Query's structural sharing keeps unchanged records identical, so unchanged
+   * steps keep their identity and their cards don't re-render.
+   */
+  previous: ReadonlyMap<string, StepNode> | null;
 }
 
 export interface TreeResult {
@@ -133,6 +139,11 @@ function buildStep(
   out: TreeResult,
 ): MutableStep {
   const path = joinPath(prefix, name);
+  const prev = ctx.previous?.get(path);
+  if (prev && prev.raw === record && record !== null && typeof record === 'object' && sameTrail(prev.trail, trail)) {
+    registerSubtree(prev as MutableStep, out);
+    return prev as MutableStep;
+  }
   const base: MutableStep = {
     path,
     name,
@@ -155,7 +166,6 @@ function buildStep(
     loop: null,
     router: null,
     containsFailure: false,
-    order: out.all.length,
     raw: record,
   };
   out.all.push(base);
@@ -444,6 +454,33 @@ function buildRouter(record: Record<string, unknown>, kind: 'router' | 'branch')
   if (choice !== null && taken.length === 0) taken.push(choice);
   if (kind === 'branch' && condition !== null) taken.push(condition ? 'true branch' : 'false branch');
   return { form, executionType, branches, taken, choice, condition };
+}
+
+function sameTrail(a: readonly TrailEntry[], b: readonly TrailEntry[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.loopPath !== y.loopPath || x.number !== y.number || x.of !== y.of) return false;
+  }
+  return true;
+}
+
+/** Adds a reused node and everything below it to the build's indexes, without recursion. */
+function registerSubtree(node: MutableStep, out: TreeResult): void {
+  const stack: MutableStep[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    out.all.push(n);
+    if (!n.loop) continue;
+    const children: MutableStep[] = [];
+    for (const it of n.loop.iterations) {
+      out.iterations.set(it.path, { loop: n, iteration: it });
+      for (const c of it.steps) children.push(c as MutableStep);
+    }
+    // Depth-first, parents before children, in order.
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
 }
 
 function omittedNote(size: string | null): string {

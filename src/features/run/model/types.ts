@@ -163,8 +163,6 @@ export interface StepNode {
   readonly router: RouterInfo | null;
   /** For loops: the run's failure is inside this loop. */
   readonly containsFailure: boolean;
-  /** Position in depth-first order over the whole tree (parents before children). */
-  readonly order: number;
   /** The record as sent. */
   readonly raw: unknown;
 }
@@ -223,6 +221,8 @@ export interface TimingInfo {
 export type StepsState = 'present' | 'empty' | 'null' | 'invalid' | 'omitted';
 
 export interface RunModel {
+  /** What the step nodes were built under (run status, failedStep, …); reuse needs it equal. */
+  readonly buildKey: string;
   readonly id: string;
   readonly flowId: string;
   /** flowDisplayName, or the flow ID when there is none. */
