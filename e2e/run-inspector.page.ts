@@ -13,8 +13,8 @@ export class InspectorPage {
   readonly alert: Locator;
 
   constructor(readonly page: Page) {
-    this.runIdField = page.getByLabel('Run ID');
-    this.tokenField = page.getByLabel('API token');
+    this.runIdField = page.getByLabel('Run ID', { exact: true });
+    this.tokenField = page.getByLabel('API token', { exact: true });
     this.rememberBox = page.getByLabel('Remember token on this device');
     this.openRunButton = page.getByRole('button', { name: 'Open run' });
     this.heading = page.getByRole('heading', { level: 1 });

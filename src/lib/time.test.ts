@@ -86,6 +86,9 @@ describe('formatDateTime', () => {
   it('writes UTC with milliseconds and names the zone', () => {
     expect(formatDateTime(Date.UTC(2025, 7, 11, 6, 0, 0, 214), 'utc')).toBe('2025-08-11 06:00:00.214 UTC');
   });
+  it('rounds fractional milliseconds', () => {
+    expect(formatDateTime(Date.UTC(2025, 7, 11, 6, 0, 1, 712) + 0.7578, 'utc')).toBe('2025-08-11 06:00:01.713 UTC');
+  });
   it('never throws on bad input', () => {
     expect(formatDateTime(null, 'local')).toBe('—');
     expect(formatDateTime(Number.NaN, 'local')).toBe('—');

@@ -150,6 +150,7 @@ export function localZoneName(): string {
  */
 export function formatDateTime(ms: number | null, zone: ZoneChoice): string {
   if (ms === null || !Number.isFinite(ms)) return '—';
+  ms = Math.round(ms);
   try {
     const parts = formatterFor(zone === 'utc' ? 'UTC' : undefined).formatToParts(new Date(ms));
     const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';

@@ -57,7 +57,7 @@ export function RunSummary({ model, liveSlot, actions }: RunSummaryProps) {
   return (
     <header className="flex min-w-0 flex-col gap-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5 dark:border-slate-700 dark:bg-slate-900">
       <div className="flex min-w-0 flex-wrap items-start justify-between gap-3">
-        <div className="flex min-w-0 flex-1 flex-col gap-2">
+        <div className="flex min-w-0 flex-[1_1_18rem] flex-col gap-2">
           <h1 className="min-w-0 truncate text-xl font-semibold sm:text-2xl" title={model.title}>
             {model.title}
           </h1>

@@ -24,7 +24,7 @@ import { RunSkeleton } from './run-skeleton';
 import { RunSummary } from './run-summary';
 import { StepList } from './steps/step-list';
 import { StepViewProvider, stepDomId, type StepViewContextValue } from './steps/step-context';
-import { RunTimelineSection } from './timeline-section';
+import { RunTimelineSection } from './timeline/run-timeline-section';
 
 export interface RunViewProps {
   runId: string;
@@ -91,7 +91,11 @@ export function RunView({ runId, step, navigate }: RunViewProps) {
     // Coming back to the tab refetches a live run at once (polling pauses while hidden).
     refetchOnWindowFocus: (q) =>
       !pollingPaused && !isStopError(q.state.error) && q.state.data !== undefined && isLiveStatus(q.state.data.run.status),
-    staleTime: (q) => (q.state.data && !isLiveStatus(q.state.data.run.status) ? Infinity : 0),
+    // A run that has finished doesn't change; a live one was fetched a moment ago at most.
+    staleTime: (q) => (q.state.data && !isLiveStatus(q.state.data.run.status) ? Infinity : 1000),
+    // An answer that failed while this view's code was loading (main.tsx prefetches) stands: no
+    // second request for a 404 or a rejected token. Retry is one click away.
+    retryOnMount: false,
   });
 
   // A new token after a rejection: ask again with it.

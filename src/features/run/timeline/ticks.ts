@@ -12,11 +12,35 @@ const WEEK = 7 * DAY;
 
 /** The readable steps, smallest first. Beyond a week: 2, 5, 10, 20, 50 … weeks (built below). */
 const BASE_STEPS: readonly number[] = [
-  1, 2, 5, 10, 20, 50, 100, 200, 500,
-  SECOND, 2 * SECOND, 5 * SECOND, 10 * SECOND, 15 * SECOND, 30 * SECOND,
-  MINUTE, 2 * MINUTE, 5 * MINUTE, 10 * MINUTE, 15 * MINUTE, 30 * MINUTE,
-  HOUR, 2 * HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR,
-  DAY, 2 * DAY, WEEK,
+  1,
+  2,
+  5,
+  10,
+  20,
+  50,
+  100,
+  200,
+  500,
+  SECOND,
+  2 * SECOND,
+  5 * SECOND,
+  10 * SECOND,
+  15 * SECOND,
+  30 * SECOND,
+  MINUTE,
+  2 * MINUTE,
+  5 * MINUTE,
+  10 * MINUTE,
+  15 * MINUTE,
+  30 * MINUTE,
+  HOUR,
+  2 * HOUR,
+  3 * HOUR,
+  6 * HOUR,
+  12 * HOUR,
+  DAY,
+  2 * DAY,
+  WEEK,
 ];
 
 /** Week multiples after the base steps: 2, 5, 10, 20, 50 … weeks, up to far beyond any run. */
@@ -78,11 +102,25 @@ export function tickLabel(ms: number, stepMs: number): string {
 
 function compactDuration(ms: number, stepMs: number): string {
   if (stepMs >= DAY) return joinUnits(ms, [[DAY, 'd']]);
-  if (stepMs >= HOUR) return joinUnits(ms, [[DAY, 'd'], [HOUR, 'h']]);
-  if (stepMs >= MINUTE) return joinUnits(ms, [[DAY, 'd'], [HOUR, 'h'], [MINUTE, 'min']]);
+  if (stepMs >= HOUR)
+    return joinUnits(ms, [
+      [DAY, 'd'],
+      [HOUR, 'h'],
+    ]);
+  if (stepMs >= MINUTE)
+    return joinUnits(ms, [
+      [DAY, 'd'],
+      [HOUR, 'h'],
+      [MINUTE, 'min'],
+    ]);
   if (stepMs >= SECOND) {
     if (ms < MINUTE) return `${Math.round(ms / SECOND)} s`;
-    return joinUnits(ms, [[DAY, 'd'], [HOUR, 'h'], [MINUTE, 'min'], [SECOND, 's']]);
+    return joinUnits(ms, [
+      [DAY, 'd'],
+      [HOUR, 'h'],
+      [MINUTE, 'min'],
+      [SECOND, 's'],
+    ]);
   }
   // Sub-second steps.
   if (ms < SECOND) return `${Math.round(ms)} ms`;
@@ -90,7 +128,11 @@ function compactDuration(ms: number, stepMs: number): string {
   if (ms < MINUTE) return `${trimZeros((ms / SECOND).toFixed(decimals))} s`;
   const whole = Math.floor(ms / MINUTE);
   const rest = ms - whole * MINUTE;
-  return `${joinUnits(whole * MINUTE, [[DAY, 'd'], [HOUR, 'h'], [MINUTE, 'min']])} ${trimZeros((rest / SECOND).toFixed(decimals))} s`;
+  return `${joinUnits(whole * MINUTE, [
+    [DAY, 'd'],
+    [HOUR, 'h'],
+    [MINUTE, 'min'],
+  ])} ${trimZeros((rest / SECOND).toFixed(decimals))} s`;
 }
 
 /** "1 d 6 h", "2 h", "1 h 30 min": the non-zero parts, largest first. */

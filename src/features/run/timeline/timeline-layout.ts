@@ -9,8 +9,21 @@
  * step sum, so nothing overflows; bad clocks and odd durations never produce NaN, Infinity or a
  * negative number.
  */
-import type { IterationNode, Notice, RunModel, StatusInfo, StepKind, StepNode } from '@/features/run/model/types';
-import { formatDateTime, formatDuration, formatDurationExact, formatOffset, type ZoneChoice } from '@/lib/time';
+import type {
+  IterationNode,
+  Notice,
+  RunModel,
+  StatusInfo,
+  StepKind,
+  StepNode,
+} from '@/features/run/model/types';
+import {
+  formatDateTime,
+  formatDuration,
+  formatDurationExact,
+  formatOffset,
+  type ZoneChoice,
+} from '@/lib/time';
 import { niceTicks, type Tick } from './ticks';
 
 /** Below this a bar is hard to see: the renderer gives it a minimum visible width. */
@@ -72,6 +85,10 @@ export interface TimelineLoop {
 
 export type RowFailing = 'here' | 'contains' | null;
 
+/**
+ * One row of the timeline. Rows are class instances whose text fields (durationLabel, offsetLabel,
+ * summary) are computed on read: read them, don't spread a row into a new object.
+ */
 export interface TimelineRow {
   /** Unique: the step path (`loop_rows[3].update_contact`) or the iteration path (`loop_rows[3]`). */
   readonly key: string;
@@ -179,7 +196,11 @@ export interface TimelineLayout {
 }
 
 /** Model notices that concern the timeline (the timestamp issues are added by identity). */
-const TIMELINE_NOTICE_CODES: ReadonlySet<string> = new Set(['durations-missing', 'order-uncertain', 'steps-exceed-span']);
+const TIMELINE_NOTICE_CODES: ReadonlySet<string> = new Set([
+  'durations-missing',
+  'order-uncertain',
+  'steps-exceed-span',
+]);
 
 const finite = (n: number): number => (Number.isFinite(n) ? n : 0);
 const capMs = (n: number): number => Math.min(MAX_MS, Math.max(0, finite(n)));
@@ -193,9 +214,14 @@ interface Ctx {
   readonly failingTrail: ReadonlySet<string>;
   readonly effective: Map<StepNode, number>;
   readonly iterEffective: Map<IterationNode, number>;
+  /** The axis length (ms), known before any row is placed. */
+  readonly scaleMs: number;
+  /** startTime (absolute) and its offset from the origin, for absolute start estimates. */
+  readonly started: number | null;
+  readonly startRel: number;
 }
 
-/** Rows are built in ms first, then turned into fractions once the scale is known. */
+/** A loop segment in ms, before it becomes fractions. */
 interface MsSegment {
   key: string;
   startMs: number;
@@ -208,28 +234,23 @@ interface MsSegment {
   first: number;
 }
 
-interface MsRow {
-  key: string;
-  type: 'step' | 'iteration';
-  path: string;
-  name: string;
-  label: string;
-  depth: number;
-  kind: StepKind | 'iteration';
-  status: StatusInfo;
-  startMs: number;
-  endMs: number;
-  durationMs: number | null;
-  branchLabel: string | null;
-  loop: (Omit<TimelineLoop, 'segments'> & { segments: MsSegment[] }) | null;
-  failing: RowFailing;
-  open: boolean;
-  interrupted: boolean;
-  step: StepNode | null;
-  iteration: IterationNode | null;
-}
+const isOpenStatus = (s: StatusInfo, live: boolean): boolean =>
+  live && (s.raw === 'RUNNING' || s.raw === 'PAUSED');
 
-const isOpenStatus = (s: StatusInfo, live: boolean): boolean => live && (s.raw === 'RUNNING' || s.raw === 'PAUSED');
+/** ms → a fraction of the scale: finite, in [0, 1]. */
+const fraction = (ms: number, scaleMs: number): number =>
+  Math.min(1, Math.max(0, finite(ms / scaleMs)));
+
+/** An interval → offset and width with offset + width ≤ 1, whatever went in. */
+function placeOnTrack(
+  startMs: number,
+  endMs: number,
+  scaleMs: number,
+): { offset: number; width: number } {
+  const offset = fraction(startMs, scaleMs);
+  const width = Math.min(Math.max(0, fraction(endMs, scaleMs) - offset), 1 - offset);
+  return { offset, width };
+}
 
 /** The duration a step takes on the track: its own, or (loops without one) the sum of its iterations. */
 function effectiveMs(step: StepNode, ctx: Ctx, depth = 0): number {
@@ -267,6 +288,99 @@ function branchLabelOf(step: StepNode): string | null {
   return null;
 }
 
+interface RowFields {
+  readonly key: string;
+  readonly name: string;
+  readonly label: string;
+  readonly depth: number;
+  readonly kind: StepKind | 'iteration';
+  readonly status: StatusInfo;
+  readonly durationMs: number | null;
+  readonly failing: RowFailing;
+  readonly open: boolean;
+  readonly interrupted: boolean;
+  readonly branchLabel: string | null;
+}
+
+/**
+ * A row. The text (labels, the summary sentence) is produced on first read: an expanded loop of
+ * 10,000 iterations has 40,000 rows, of which a virtualised list shows a few dozen.
+ */
+class LayoutRow implements TimelineRow {
+  readonly key: string;
+  readonly type: 'step' | 'iteration';
+  readonly path: string;
+  readonly name: string;
+  readonly label: string;
+  readonly depth: number;
+  readonly kind: StepKind | 'iteration';
+  readonly status: StatusInfo;
+  readonly offset: number;
+  readonly width: number;
+  readonly offsetMs: number;
+  readonly drawnMs: number;
+  readonly durationMs: number | null;
+  readonly absoluteStartMs: number | null;
+  readonly branchLabel: string | null;
+  loop: TimelineLoop | null = null;
+  readonly failing: RowFailing;
+  readonly open: boolean;
+  readonly interrupted: boolean;
+  readonly minWidth: boolean;
+  readonly approximate = true;
+  readonly step: StepNode | null;
+  readonly iteration: IterationNode | null;
+  #summary: string | null = null;
+
+  constructor(
+    ctx: Ctx,
+    type: 'step' | 'iteration',
+    step: StepNode | null,
+    iteration: IterationNode | null,
+    f: RowFields,
+    startMs: number,
+    endMs: number,
+  ) {
+    const { offset, width } = placeOnTrack(startMs, endMs, ctx.scaleMs);
+    this.key = f.key;
+    this.type = type;
+    this.path = f.key;
+    this.name = f.name;
+    this.label = f.label;
+    this.depth = f.depth;
+    this.kind = f.kind;
+    this.status = f.status;
+    this.offset = offset;
+    this.width = width;
+    this.offsetMs = startMs;
+    this.drawnMs = capMs(endMs - startMs);
+    this.durationMs = f.durationMs;
+    // Whole milliseconds: the estimate is approximate anyway, and date formatting expects integers.
+    this.absoluteStartMs =
+      ctx.started !== null ? Math.round(ctx.started + (startMs - ctx.startRel)) : null;
+    this.branchLabel = f.branchLabel;
+    this.failing = f.failing;
+    this.open = f.open;
+    this.interrupted = f.interrupted;
+    this.minWidth = endMs <= startMs || width < MIN_VISIBLE_FRACTION;
+    this.step = step;
+    this.iteration = iteration;
+  }
+
+  get durationLabel(): string {
+    return formatDuration(this.durationMs);
+  }
+
+  get offsetLabel(): string {
+    return formatOffset(this.offsetMs);
+  }
+
+  get summary(): string {
+    this.#summary ??= rowSummary(this);
+    return this.#summary;
+  }
+}
+
 /**
  * Lay `steps` end to end from `cursor`. `containerEnd` is where open bars stop (the run's end, or
  * the enclosing iteration's end); `factor` scales durations inside a loop whose iterations add up
@@ -279,44 +393,51 @@ function placeSteps(
   factor: number,
   depth: number,
   ctx: Ctx,
-  out: MsRow[],
+  out: TimelineRow[],
 ): number {
   for (const step of steps) {
-    const eff = effectiveMs(step, ctx);
-    const drawn = capMs(eff * factor);
+    const drawn = capMs(effectiveMs(step, ctx) * factor);
     const start = cursor;
     const open = isOpenStatus(step.status, ctx.live);
-    const interrupted = !ctx.live && step.status.raw === 'RUNNING';
     let end = add(start, drawn);
     if (open && containerEnd !== null && containerEnd > end) end = containerEnd;
-    const row: MsRow = {
-      key: step.path,
-      type: 'step',
-      path: step.path,
-      name: step.name,
-      label: step.displayName ?? step.name,
-      depth,
-      kind: step.kind,
-      status: step.status,
-      startMs: start,
-      endMs: end,
-      durationMs: step.durationMs,
-      branchLabel: branchLabelOf(step),
-      loop: null,
-      failing: failingOf(step, ctx),
-      open,
-      interrupted,
+    const row = new LayoutRow(
+      ctx,
+      'step',
       step,
-      iteration: null,
-    };
+      null,
+      {
+        key: step.path,
+        name: step.name,
+        label: step.displayName ?? step.name,
+        depth,
+        kind: step.kind,
+        status: step.status,
+        durationMs: step.durationMs,
+        failing: failingOf(step, ctx),
+        open,
+        interrupted: !ctx.live && step.status.raw === 'RUNNING',
+        branchLabel: branchLabelOf(step),
+      },
+      start,
+      end,
+    );
     out.push(row);
-    if (step.loop) layoutLoop(step, row, factor, depth, ctx, out);
+    if (step.loop) row.loop = layoutLoop(step, start, end, factor, depth, ctx, out);
     cursor = add(cursor, drawn);
   }
   return cursor;
 }
 
-function layoutLoop(step: StepNode, row: MsRow, factor: number, depth: number, ctx: Ctx, out: MsRow[]): void {
+function layoutLoop(
+  step: StepNode,
+  loopStart: number,
+  loopEnd: number,
+  factor: number,
+  depth: number,
+  ctx: Ctx,
+  out: TimelineRow[],
+): TimelineLoop {
   const info = step.loop!;
   const iterations = info.iterations;
   let sum = 0;
@@ -324,12 +445,12 @@ function layoutLoop(step: StepNode, row: MsRow, factor: number, depth: number, c
   // Iterations fit inside the loop's own duration; scaled down only when they add up to more.
   const own = step.durationMs === null ? null : capMs(step.durationMs);
   const inner = factor * (own !== null && sum > own && sum > 0 ? own / sum : 1);
-  const loopEnd = row.endMs;
-  const expanded = ctx.expanded.has(step.path) && iterations.length > 0 && depth + 1 <= MAX_ROW_DEPTH;
+  const expanded =
+    ctx.expanded.has(step.path) && iterations.length > 0 && depth + 1 <= MAX_ROW_DEPTH;
   const total = info.totalItems ?? iterations.length;
 
   const singles: MsSegment[] = [];
-  let cursor = row.startMs;
+  let cursor = loopStart;
   for (const it of iterations) {
     const drawn = capMs(iterationMs(it, ctx, depth + 1) * inner);
     const start = cursor;
@@ -349,37 +470,53 @@ function layoutLoop(step: StepNode, row: MsRow, factor: number, depth: number, c
       first: it.number,
     });
     if (expanded) {
-      out.push({
-        key: it.path,
-        type: 'iteration',
-        path: it.path,
-        name: step.name,
-        label: `Iteration ${it.number} of ${total}`,
-        depth: depth + 1,
-        kind: 'iteration',
-        status: it.status,
-        startMs: start,
-        endMs: end,
-        durationMs: it.durationMs,
-        branchLabel: null,
-        loop: null,
-        failing: failing ? 'contains' : null,
-        open,
-        interrupted: !ctx.live && it.status.raw === 'RUNNING',
-        step: null,
-        iteration: it,
-      });
+      const header = new LayoutRow(
+        ctx,
+        'iteration',
+        null,
+        it,
+        {
+          key: it.path,
+          name: step.name,
+          label: `Iteration ${it.number} of ${total}`,
+          depth: depth + 1,
+          kind: 'iteration',
+          status: it.status,
+          durationMs: it.durationMs,
+          failing: failing ? 'contains' : null,
+          open,
+          interrupted: !ctx.live && it.status.raw === 'RUNNING',
+          branchLabel: null,
+        },
+        start,
+        end,
+      );
+      out.push(header);
       placeSteps(it.steps, start, end, inner, depth + 1, ctx, out);
     }
     cursor = add(cursor, drawn);
   }
 
   const density = singles.length > DENSITY_THRESHOLD;
-  row.loop = {
+  return {
     iterationCount: iterations.length,
     totalItems: info.totalItems,
     failedIterations: info.failedIterations,
-    segments: density ? bucketize(singles) : singles,
+    segments: (density ? bucketize(singles) : singles).map((s) => {
+      const p = placeOnTrack(s.startMs, s.endMs, ctx.scaleMs);
+      return {
+        key: s.key,
+        offset: p.offset,
+        width: p.width,
+        status: s.status,
+        label: s.label,
+        failing: s.failing,
+        open: s.open,
+        minWidth: s.endMs <= s.startMs || p.width < MIN_VISIBLE_FRACTION,
+        count: s.count,
+        first: s.first,
+      };
+    }),
     density,
     expanded,
     expandable: iterations.length > 0,
@@ -388,7 +525,15 @@ function layoutLoop(step: StepNode, row: MsRow, factor: number, depth: number, c
 }
 
 const STATUS_RANK = (s: StatusInfo): number =>
-  s.failed ? 5 : s.raw === 'RUNNING' ? 4 : s.raw === 'PAUSED' ? 3 : s.raw === 'SUCCEEDED' || s.raw === 'STOPPED' ? 2 : 1;
+  s.failed
+    ? 5
+    : s.raw === 'RUNNING'
+      ? 4
+      : s.raw === 'PAUSED'
+        ? 3
+        : s.raw === 'SUCCEEDED' || s.raw === 'STOPPED'
+          ? 2
+          : 1;
 
 /** At most DENSITY_BUCKETS segments, each the worst status of the iterations in it. */
 function bucketize(singles: readonly MsSegment[]): MsSegment[] {
@@ -422,7 +567,9 @@ function bucketize(singles: readonly MsSegment[]): MsSegment[] {
       failed > 0 ? `${failed} failed` : null,
       running > 0 ? `${running} running` : null,
       succeeded > 0 ? `${succeeded} succeeded` : null,
-      to - from - failed - running - succeeded > 0 ? `${to - from - failed - running - succeeded} other` : null,
+      to - from - failed - running - succeeded > 0
+        ? `${to - from - failed - running - succeeded} other`
+        : null,
     ].filter((x): x is string => x !== null);
     out.push({
       key: `${first.key}…${last.key}`,
@@ -478,95 +625,54 @@ export function layoutTimeline(model: RunModel, opts: TimelineOptions): Timeline
     failingTrail.add(t.loopPath);
     failingTrail.add(`${t.loopPath}[${t.number}]`);
   }
-  const ctx: Ctx = {
+  const hasSteps = model.steps.length > 0;
+  if (!hasSteps && started === null) {
+    return emptyLayout(model, opts, live, originMs, originSource, nowMs, created);
+  }
+  if (endSource === null && hasSteps) endSource = 'steps';
+
+  const effective = new Map<StepNode, number>();
+  const iterEffective = new Map<IterationNode, number>();
+  const pre = {
     live,
     expanded: opts.expanded,
     failingPath,
     failingTrail,
-    effective: new Map(),
-    iterEffective: new Map(),
+    effective,
+    iterEffective,
+    scaleMs: 1,
+    started,
+    startRel,
   };
-
-  const msRows: MsRow[] = [];
-  const stepsEnd = placeSteps(model.steps, startRel, runEnd, 1, 0, ctx, msRows);
-  const stepSumMs = capMs(stepsEnd - startRel);
-  const hasSteps = model.steps.length > 0;
-  if (endSource === null && hasSteps) endSource = 'steps';
-
-  if (!hasSteps && started === null) {
-    return emptyLayout(model, opts, live, originMs, originSource, nowMs, created);
-  }
-
-  // The scale: the larger of the run (with its queue) and everything drawn.
-  let maxEnd = Math.max(runEnd ?? 0, stepsEnd);
-  for (const r of msRows) maxEnd = Math.max(maxEnd, r.endMs);
+  // The scale, known before placing anything: every nested bar lies inside its top-level bar, and
+  // open bars stop at the run's end, so the larger of the run's end and the top-level step sum is
+  // the furthest anything reaches.
+  let stepSumMs = 0;
+  for (const s of model.steps) stepSumMs = add(stepSumMs, effectiveMs(s, pre));
+  const stepsEnd = add(startRel, stepSumMs);
+  const maxEnd = Math.max(runEnd ?? 0, stepsEnd);
   const scaleMs = Math.max(MIN_SCALE_MS, maxEnd);
-  const scaleSource: TimelineLayout['scaleSource'] = runEnd !== null && runEnd >= maxEnd ? 'span' : 'steps';
-  const frac = (ms: number) => Math.min(1, Math.max(0, finite(ms / scaleMs)));
-  const place = (startMs: number, endMs: number) => {
-    const offset = frac(startMs);
-    const width = Math.min(Math.max(0, frac(endMs) - offset), 1 - offset);
-    return { offset, width };
-  };
+  const scaleSource: TimelineLayout['scaleSource'] =
+    runEnd !== null && runEnd >= maxEnd ? 'span' : 'steps';
+  const ctx: Ctx = { ...pre, scaleMs };
+  const place = (startMs: number, endMs: number) => placeOnTrack(startMs, endMs, scaleMs);
+  const frac = (ms: number) => fraction(ms, scaleMs);
 
-  const rows: TimelineRow[] = msRows.map((r) => {
-    const { offset, width } = place(r.startMs, r.endMs);
-    const durationLabel = formatDuration(r.durationMs);
-    const offsetLabel = formatOffset(r.startMs);
-    const loop: TimelineLoop | null = r.loop
-      ? {
-          ...r.loop,
-          segments: r.loop.segments.map((s) => {
-            const p = place(s.startMs, s.endMs);
-            return {
-              key: s.key,
-              offset: p.offset,
-              width: p.width,
-              status: s.status,
-              label: s.label,
-              failing: s.failing,
-              open: s.open,
-              minWidth: s.endMs <= s.startMs || p.width < MIN_VISIBLE_FRACTION,
-              count: s.count,
-              first: s.first,
-            };
-          }),
-        }
-      : null;
-    const base = {
-      key: r.key,
-      type: r.type,
-      path: r.path,
-      name: r.name,
-      label: r.label,
-      depth: r.depth,
-      kind: r.kind,
-      status: r.status,
-      offset,
-      width,
-      offsetMs: r.startMs,
-      drawnMs: capMs(r.endMs - r.startMs),
-      durationMs: r.durationMs,
-      durationLabel,
-      offsetLabel,
-      absoluteStartMs: started !== null ? started + (r.startMs - startRel) : null,
-      branchLabel: r.branchLabel,
-      loop,
-      failing: r.failing,
-      open: r.open,
-      interrupted: r.interrupted,
-      minWidth: r.endMs <= r.startMs || width < MIN_VISIBLE_FRACTION,
-      approximate: true,
-      step: r.step,
-      iteration: r.iteration,
-    };
-    return { ...base, summary: rowSummary(base) };
-  });
+  const rows: TimelineRow[] = [];
+  placeSteps(model.steps, startRel, runEnd, 1, 0, ctx, rows);
 
   // Segments on the axis: queued, the run, and what the steps don't account for.
   const queued: AxisSegment | null =
     queueMs !== null && queueMs > 0
-      ? axisSegment('queued', 0, queueMs, place, `Queued ${formatDuration(queueMs)}`, `Queued for ${formatDuration(queueMs)} between created and start.`, false)
+      ? axisSegment(
+          'queued',
+          0,
+          queueMs,
+          place,
+          `Queued ${formatDuration(queueMs)}`,
+          `Queued for ${formatDuration(queueMs)} between created and start.`,
+          false,
+        )
       : null;
   const runSeg: AxisSegment | null =
     started !== null || hasSteps
@@ -578,7 +684,7 @@ export function layoutTimeline(model: RunModel, opts: TimelineOptions): Timeline
           endSource === 'finishTime'
             ? `Run ${formatDuration(spanMs)}`
             : endSource === 'now'
-              ? `Running ${formatDuration(spanMs)}`
+              ? `Elapsed ${formatDuration(spanMs)}`
               : endSource === 'steps'
                 ? `Run ≈ ${formatDuration(stepSumMs)} (from step durations)`
                 : 'Run (end unknown)',
@@ -593,7 +699,8 @@ export function layoutTimeline(model: RunModel, opts: TimelineOptions): Timeline
         )
       : null;
   const openTop = rows.some((r) => r.depth === 0 && r.open);
-  const unaccountedMs = spanMs !== null && hasSteps && !openTop ? Math.max(0, spanMs - stepSumMs) : 0;
+  const unaccountedMs =
+    spanMs !== null && hasSteps && !openTop ? Math.max(0, spanMs - stepSumMs) : 0;
   const unaccounted: AxisSegment | null =
     unaccountedMs > 0 && runEnd !== null
       ? axisSegment(
@@ -616,19 +723,27 @@ export function layoutTimeline(model: RunModel, opts: TimelineOptions): Timeline
       : null;
 
   const summary: string[] = [];
-  summary.push('Step positions are approximate: durations stacked in execution order (no per-step start times exist).');
+  summary.push(
+    'Step positions are approximate: durations stacked in execution order (no per-step start times exist).',
+  );
   if (originSource !== null && originMs !== null) {
-    summary.push(`T+0 is the run’s ${originSource === 'created' ? 'creation' : 'start'} time, ${formatDateTime(originMs, zone)}.`);
+    summary.push(
+      `T+0 is the run’s ${originSource === 'created' ? 'creation' : 'start'} time, ${formatDateTime(originMs, zone)}.`,
+    );
   }
   if (queued) summary.push(queued.description);
   if (runSeg) summary.push(runSeg.description);
-  summary.push(`${rows.filter((r) => r.depth === 0).length} top-level steps account for ${formatDuration(stepSumMs)}.`);
+  summary.push(
+    `${rows.filter((r) => r.depth === 0).length} top-level steps account for ${formatDuration(stepSumMs)}.`,
+  );
   if (unaccounted) summary.push(unaccounted.description);
   if (axisNote) summary.push(axisNote);
 
   return {
     state: hasSteps ? 'bars' : 'span-only',
-    placeholder: hasSteps ? null : (model.stepsMessage ?? 'No step data: only the run’s span is shown.'),
+    placeholder: hasSteps
+      ? null
+      : (model.stepsMessage ?? 'No step data: only the run’s span is shown.'),
     live,
     zone,
     originMs,
@@ -682,7 +797,8 @@ function emptyLayout(
   nowMs: number | null,
   created: number | null,
 ): TimelineLayout {
-  const waitingMs = live && created !== null && nowMs !== null && nowMs >= created ? nowMs - created : null;
+  const waitingMs =
+    live && created !== null && nowMs !== null && nowMs >= created ? nowMs - created : null;
   const placeholder = live
     ? created !== null
       ? `Not started yet: waiting since ${formatDateTime(created, opts.zone)}${waitingMs !== null ? ` (${formatDuration(waitingMs)})` : ''}.`
@@ -720,18 +836,23 @@ function timelineNotices(model: RunModel): Notice[] {
   return out;
 }
 
-type SummaryInput = Omit<TimelineRow, 'summary'>;
-
 /** "lookup_customer, Succeeded, 420 ms, starts T+7 ms" (+ what stands out). */
-function rowSummary(r: SummaryInput): string {
-  const parts = [r.label];
-  if (r.type === 'step' && r.label !== r.name) parts.push(`(${r.name})`);
-  const head = parts.join(' ');
-  const out = [head, r.status.label, r.durationMs === null ? 'no recorded duration' : r.durationLabel, `starts ${r.offsetLabel}`];
+function rowSummary(r: TimelineRow): string {
+  const head = r.type === 'step' && r.label !== r.name ? `${r.label} (${r.name})` : r.label;
+  const out = [
+    head,
+    r.status.label,
+    r.durationMs === null ? 'no recorded duration' : r.durationLabel,
+    `starts ${r.offsetLabel}`,
+  ];
   if (r.loop) {
-    out.push(`${r.loop.iterationCount}${r.loop.totalItems !== null && r.loop.totalItems !== r.loop.iterationCount ? ` of ${r.loop.totalItems}` : ''} iterations`);
+    out.push(
+      `${r.loop.iterationCount}${r.loop.totalItems !== null && r.loop.totalItems !== r.loop.iterationCount ? ` of ${r.loop.totalItems}` : ''} iterations`,
+    );
     if (r.loop.failedIterations.length > 0) {
-      out.push(`failed in iteration ${r.loop.failedIterations.slice(0, 3).join(', ')}${r.loop.failedIterations.length > 3 ? '…' : ''}`);
+      out.push(
+        `failed in iteration ${r.loop.failedIterations.slice(0, 3).join(', ')}${r.loop.failedIterations.length > 3 ? '…' : ''}`,
+      );
     }
   }
   if (r.branchLabel) out.push(`branch taken: ${r.branchLabel.replace(/^→ /, '')}`);
@@ -747,20 +868,30 @@ function rowSummary(r: SummaryInput): string {
  * up front would be wasted work): name, status, duration, offset and the estimated absolute start
  * in the chosen zone and in UTC.
  */
-export function timelineRowFacts(row: TimelineRow, zone: ZoneChoice): ReadonlyArray<readonly [string, string]> {
+export function timelineRowFacts(
+  row: TimelineRow,
+  zone: ZoneChoice,
+): ReadonlyArray<readonly [string, string]> {
   const facts: Array<readonly [string, string]> = [];
   if (row.type === 'iteration') facts.push(['Iteration', `${row.label} (${row.name})`]);
   else facts.push(['Step', row.label === row.name ? row.name : `${row.label} (${row.name})`]);
-  facts.push(['Status', row.status.raw && row.status.raw !== row.status.label ? `${row.status.label} (${row.status.raw})` : row.status.label]);
+  facts.push([
+    'Status',
+    row.status.raw && row.status.raw.toLowerCase() !== row.status.label.toLowerCase()
+      ? `${row.status.label} (${row.status.raw})`
+      : row.status.label,
+  ]);
   const step = row.step;
-  let duration = row.durationMs === null ? '—' : `${row.durationLabel} (${formatDurationExact(row.durationMs)})`;
+  let duration =
+    row.durationMs === null ? '—' : `${row.durationLabel} (${formatDurationExact(row.durationMs)})`;
   if (step?.durationNote === 'negative' || step?.durationNote === 'invalid') {
     duration = `— (reported ${rawText(step.durationRaw)}: ${step.durationNote === 'negative' ? 'negative' : 'not a number'})`;
   } else if (step?.durationNote === 'coerced') {
     duration += ` (sent as text ${rawText(step.durationRaw)})`;
   }
   facts.push(['Duration', duration]);
-  if (row.loop?.fromIterations && row.drawnMs > 0) facts.push(['Drawn as', `${formatDuration(row.drawnMs)}: the sum of its iterations`]);
+  if (row.loop?.fromIterations && row.drawnMs > 0)
+    facts.push(['Drawn as', `${formatDuration(row.drawnMs)}: the sum of its iterations`]);
   facts.push(['Starts', `${row.offsetLabel} (approximate)`]);
   if (row.absoluteStartMs !== null) {
     facts.push(['Start (est.)', formatDateTime(row.absoluteStartMs, zone)]);
@@ -768,15 +899,28 @@ export function timelineRowFacts(row: TimelineRow, zone: ZoneChoice): ReadonlyAr
   }
   if (row.loop) {
     const l = row.loop;
-    facts.push(['Iterations', `${l.iterationCount}${l.totalItems !== null && l.totalItems !== l.iterationCount ? ` of ${l.totalItems} items` : ''}`]);
-    if (l.failedIterations.length > 0) facts.push(['Failed in', `iteration ${l.failedIterations.slice(0, 10).join(', ')}${l.failedIterations.length > 10 ? '…' : ''}`]);
+    facts.push([
+      'Iterations',
+      `${l.iterationCount}${l.totalItems !== null && l.totalItems !== l.iterationCount ? ` of ${l.totalItems} items` : ''}`,
+    ]);
+    if (l.failedIterations.length > 0)
+      facts.push([
+        'Failed in',
+        `iteration ${l.failedIterations.slice(0, 10).join(', ')}${l.failedIterations.length > 10 ? '…' : ''}`,
+      ]);
   }
   if (row.branchLabel) facts.push(['Branch taken', row.branchLabel.replace(/^→ /, '')]);
   if (row.failing === 'here') facts.push(['Note', 'The run failed here.']);
   else if (row.failing === 'contains') facts.push(['Note', 'The run’s failing step is inside.']);
-  if (row.open) facts.push(['Note', `${row.status.raw === 'PAUSED' ? 'Still waiting' : 'Still running'}: the bar extends to now.`]);
-  if (row.interrupted) facts.push(['Note', 'Interrupted: it was still running when the run ended.']);
-  if (row.durationMs === null && !row.open && !row.loop) facts.push(['Note', 'No recorded duration: drawn with a minimal width.']);
+  if (row.open)
+    facts.push([
+      'Note',
+      `${row.status.raw === 'PAUSED' ? 'Still waiting' : 'Still running'}: the bar extends to now.`,
+    ]);
+  if (row.interrupted)
+    facts.push(['Note', 'Interrupted: it was still running when the run ended.']);
+  if (row.durationMs === null && !row.open && !row.loop)
+    facts.push(['Note', 'No recorded duration: drawn with a minimal width.']);
   return facts;
 }
 
