@@ -336,3 +336,54 @@ describe('order and odd names', () => {
     expect(m.steps.map((s) => s.path)).toEqual(['["a.b"]', '[""]']);
   });
 });
+
+describe('incremental rebuilds', () => {
+  const base = () => ({
+    id: 'r',
+    flowId: 'f',
+    status: 'RUNNING',
+    created: '2025-01-01T00:00:00Z',
+    updated: '2025-01-01T00:00:01Z',
+    startTime: '2025-01-01T00:00:00Z',
+    steps: {
+      trigger: { type: 'PIECE_TRIGGER', status: 'SUCCEEDED', output: { a: 1 } },
+      loop: {
+        type: 'LOOP_ON_ITEMS',
+        status: 'RUNNING',
+        input: { items: [1, 2] },
+        output: { iterations: [{ inner: { type: 'PIECE', status: 'SUCCEEDED', duration: 5 } }] },
+      },
+    } as Record<string, unknown>,
+  });
+
+  it('keeps the identity of steps whose records did not change, rebuilds the rest', () => {
+    const first = base();
+    const m1 = buildRunModel({ body: first, keyOrder: null, nowMs: NOW });
+    // A poll later: the trigger's record is the same object (structural sharing), the loop grew.
+    const loop = first.steps.loop as { output: { iterations: unknown[] } };
+    const innerIteration = loop.output.iterations[0];
+    const second = {
+      ...first,
+      steps: {
+        trigger: first.steps.trigger,
+        loop: { ...loop, output: { iterations: [innerIteration, { inner: { type: 'PIECE', status: 'RUNNING' } }] } },
+        next: { type: 'CODE', status: 'RUNNING' },
+      },
+    };
+    const m2 = buildRunModel({ body: second, keyOrder: null, nowMs: NOW + 2000, previous: m1 });
+    expect(m2.byPath.get('trigger')).toBe(m1.byPath.get('trigger'));
+    expect(m2.byPath.get('loop[1].inner')).toBe(m1.byPath.get('loop[1].inner'));
+    expect(m2.byPath.get('loop')).not.toBe(m1.byPath.get('loop'));
+    expect(m2.byPath.get('loop[2].inner')!.status.label).toBe('Running');
+    expect(m2.allSteps.map((s) => s.path)).toEqual(['trigger', 'loop', 'loop[1].inner', 'loop[2].inner', 'next']);
+    expect(m2.timing.spanMs).toBe(NOW + 2000 - Date.parse('2025-01-01T00:00:00Z'));
+  });
+
+  it('rebuilds everything when the run status changes', () => {
+    const first = base();
+    const m1 = buildRunModel({ body: first, keyOrder: null, nowMs: NOW });
+    const m2 = buildRunModel({ body: { ...first, status: 'TIMEOUT', finishTime: '2025-01-01T00:10:00Z' }, keyOrder: null, nowMs: NOW, previous: m1 });
+    expect(m2.byPath.get('trigger')).not.toBe(m1.byPath.get('trigger'));
+    expect(m2.byPath.get('loop')!.status.label).toBe('Interrupted');
+  });
+});
