@@ -725,6 +725,12 @@ const TimelineRowView = memo(function TimelineRowView({
               : ''}
           </span>
         ) : null}
+        <span
+          className="ml-auto shrink-0 pl-1 text-[10px] text-slate-600 tabular-nums dark:text-slate-400"
+          data-testid="row-duration"
+        >
+          {row.open ? 'open' : row.durationLabel}
+        </span>
       </div>
       <button
         type="button"
