@@ -11,13 +11,19 @@ import { getConfig } from '@/lib/config';
 import { usePreference } from '@/lib/preferences';
 import { forgetToken, getToken, subscribeToken } from '@/lib/token-store';
 import { useRoute } from '@/lib/url-state';
+import type { LoadedRun } from '@/lib/api-client';
 import { DemoRuns } from '@/features/run-lookup/demo-runs';
 import { LookupScreen } from '@/features/run-lookup/lookup-screen';
+import { RecentRuns } from '@/features/run-lookup/recent-runs';
+import type { ImportedRun } from '@/features/run/imported-run-view';
 import { RunSkeleton } from '@/features/run/run-skeleton';
 
 // The run view is its own chunk: the lookup screen doesn't need it, and for a run link it loads
 // while the run's data is already being fetched (main.tsx prefetches it).
 const RunView = lazy(() => import('@/features/run/run-view').then((m) => ({ default: m.RunView })));
+// A run opened from a file: the same run screen, from memory. The import panel loads on its own too.
+const ImportedRunView = lazy(() => import('@/features/run/imported-run-view').then((m) => ({ default: m.ImportedRunView })));
+const ImportPanel = lazy(() => import('@/features/run-lookup/import-panel').then((m) => ({ default: m.ImportPanel })));
 
 export function App({ strippedParams }: { strippedParams: readonly string[] }) {
   const [route, navigate] = useRoute();
@@ -26,6 +32,12 @@ export function App({ strippedParams }: { strippedParams: readonly string[] }) {
   const token = useSyncExternalStore(subscribeToken, getToken, getToken);
   const queryClient = useQueryClient();
   const [stripNotice, setStripNotice] = useState(strippedParams.length > 0);
+  // A run opened from a file or a paste: in memory only (a reload forgets it, on purpose).
+  const [imported, setImported] = useState<ImportedRun | null>(null);
+  const openImported = (loaded: LoadedRun, source: string) => {
+    setImported({ loaded, source });
+    navigate({ name: 'imported', step: null });
+  };
 
   // Changing or forgetting the token clears the cached runs (the token is not in query keys):
   // every other run is dropped, the one on screen is asked for again with the new token.
@@ -77,13 +89,23 @@ export function App({ strippedParams }: { strippedParams: readonly string[] }) {
               </button>
             </div>
           )}
-          <ErrorBoundary resetKey={route.name === 'run' ? route.runId : 'lookup'}>
+          <ErrorBoundary resetKey={route.name === 'run' ? route.runId : route.name}>
             {route.name === 'run' ? (
               <Suspense fallback={<RunSkeleton runId={route.runId} failureReason={null} failureCount={0} />}>
                 <RunView key={route.runId} runId={route.runId} step={route.step} navigate={navigate} />
               </Suspense>
+            ) : route.name === 'imported' ? (
+              <Suspense fallback={<RunSkeleton runId={imported?.loaded.run.id ?? ''} failureReason={null} failureCount={0} />}>
+                <ImportedRunView key={imported?.loaded.receivedAt ?? 0} imported={imported} step={route.step} navigate={navigate} />
+              </Suspense>
             ) : (
-              <LookupScreen navigate={navigate}>{getConfig().demo && <DemoRuns navigate={navigate} />}</LookupScreen>
+              <LookupScreen navigate={navigate}>
+                <RecentRuns navigate={navigate} />
+                <Suspense fallback={null}>
+                  <ImportPanel onOpen={openImported} />
+                </Suspense>
+                {getConfig().demo && <DemoRuns navigate={navigate} />}
+              </LookupScreen>
             )}
           </ErrorBoundary>
         </main>

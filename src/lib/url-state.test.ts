@@ -9,6 +9,8 @@ describe('routes', () => {
     ['/runs/%E0%A4%A', '', { name: 'lookup' }],
     ['/runs/', '', { name: 'lookup' }],
     ['/elsewhere', '', { name: 'lookup' }],
+    ['/imported', '', { name: 'imported', step: null }],
+    ['/imported/', '?step=loop_rows%5B3%5D.update_contact', { name: 'imported', step: 'loop_rows[3].update_contact' }],
   ])('%s%s', (path, search, route) => {
     expect(parseRoute(path, search, '/')).toEqual(route);
   });
@@ -18,6 +20,8 @@ describe('routes', () => {
       { name: 'run', runId: 'abc', step: null },
       { name: 'run', runId: 'a b/c?d', step: 'outer[2].inner[5].send' },
       { name: 'run', runId: 'x', step: '["a.b"]' },
+      { name: 'imported', step: null },
+      { name: 'imported', step: 'outer[2].inner[5].send' },
     ] as const) {
       const href = routeHref(route, '/tools/inspector/');
       const url = new URL(href, 'https://example.test');

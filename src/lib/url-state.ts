@@ -8,7 +8,9 @@ import { useCallback, useSyncExternalStore } from 'react';
 
 export type Route =
   | { readonly name: 'lookup' }
-  | { readonly name: 'run'; readonly runId: string; readonly step: string | null };
+  | { readonly name: 'run'; readonly runId: string; readonly step: string | null }
+  /** A run opened from a file or a paste: kept in memory only, so a reload can't bring it back. */
+  | { readonly name: 'imported'; readonly step: string | null };
 
 /** The app's base path ("/" or "/tools/inspector/"), always ending with "/". */
 export function basePath(): string {
@@ -34,18 +36,22 @@ function safeDecode(s: string): string | null {
 export function parseRoute(pathname: string, search: string, base = basePath()): Route {
   let rest = pathname.startsWith(base) ? pathname.slice(base.length) : pathname.replace(/^\/+/, '');
   rest = rest.replace(/\/+$/, '');
+  if (rest === 'imported') return { name: 'imported', step: stepParam(search) };
   const m = /^runs\/([^/]+)$/.exec(rest);
   if (!m) return { name: 'lookup' };
   const runId = safeDecode(m[1]!)?.trim();
   if (!runId) return { name: 'lookup' };
-  const params = new URLSearchParams(search);
-  const step = params.get('step');
-  return { name: 'run', runId, step: step && step.length <= 2000 ? step : null };
+  return { name: 'run', runId, step: stepParam(search) };
+}
+
+function stepParam(search: string): string | null {
+  const step = new URLSearchParams(search).get('step');
+  return step && step.length <= 2000 ? step : null;
 }
 
 export function routeHref(route: Route, base = basePath()): string {
   if (route.name === 'lookup') return base;
-  const path = `${base}runs/${encodeURIComponent(route.runId)}`;
+  const path = route.name === 'imported' ? `${base}imported` : `${base}runs/${encodeURIComponent(route.runId)}`;
   return route.step ? `${path}?step=${encodeURIComponent(route.step)}` : path;
 }
 

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { fetchDemoRuns } from '@/lib/demo-runs';
 import { routeHref, type Route } from '@/lib/url-state';
@@ -16,9 +16,11 @@ const TONE: Record<string, 'success' | 'failed' | 'neutral' | 'live' | 'paused'>
   PAUSED: 'paused',
 };
 
+const demoRunsQuery = queryOptions({ queryKey: ['demo', 'runs'], queryFn: ({ signal }) => fetchDemoRuns(signal), staleTime: Infinity });
+
 /** With the built-in demo API, lists its runs so a newcomer can click straight into one. */
 export function DemoRuns({ navigate }: { navigate: (route: Route) => void }) {
-  const { data, error, isPending } = useQuery({ queryKey: ['demo', 'runs'], queryFn: ({ signal }) => fetchDemoRuns(signal), staleTime: Infinity });
+  const { data, error, isPending } = useQuery(demoRunsQuery);
   return (
     <section aria-label="Demo runs" className="flex min-w-0 flex-col gap-3">
       <div>

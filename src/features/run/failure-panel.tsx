@@ -1,8 +1,10 @@
 import { CopyButton } from '@/components/ui/copy-button';
 import { buttonClass } from '@/components/ui/feedback';
 import { Icon } from '@/components/ui/icons';
+import { maskString } from '@/lib/secrets';
 import { ErrorView } from './error-view';
 import type { FailureInfo, StatusInfo, StepNode } from './model/types';
+import { maskedError } from './triage/masked-error';
 
 export interface FailurePanelProps {
   failure: FailureInfo;
@@ -14,7 +16,9 @@ export interface FailurePanelProps {
 
 function whereText(step: StepNode): string | null {
   if (step.trail.length === 0) return null;
-  return step.trail
+  // Innermost first: "iteration 3 of 3 of loop_skus, inside iteration 2 of 4 of loop_warehouses".
+  return [...step.trail]
+    .reverse()
     .map((t) => `iteration ${t.number}${t.of !== null ? ` of ${t.of}` : ''} of ${t.loop}`)
     .join(', inside ');
 }
@@ -38,6 +42,7 @@ function StepTitle({ name, displayName }: { name: string; displayName: string | 
 export function FailurePanel({ failure, status, mask, onJump, linkFor }: FailurePanelProps) {
   const step = failure.step;
   const where = step ? whereText(step) : null;
+  const reported = failure.reportedMessage !== null && mask ? maskString(failure.reportedMessage) : failure.reportedMessage;
   return (
     <section
       aria-label="Failure"
@@ -67,9 +72,9 @@ export function FailurePanel({ failure, status, mask, onJump, linkFor }: Failure
             </p>
           )}
           {step.error ? (
-            <ErrorView error={step.error} stateKey={`${step.path}/failure`} mask={mask} />
+            <ErrorView error={mask ? maskedError(step.error) : step.error} stateKey={`${step.path}/failure`} mask={mask} />
           ) : (
-            failure.reportedMessage && <p className="text-sm">{failure.reportedMessage}</p>
+            reported && <p className="text-sm">{reported}</p>
           )}
           <div className="flex flex-wrap gap-2 pt-1">
             <button type="button" className={buttonClass.primary} onClick={() => onJump(step.path)}>
@@ -83,7 +88,7 @@ export function FailurePanel({ failure, status, mask, onJump, linkFor }: Failure
         <div className="flex min-w-0 flex-col gap-2 text-sm">
           {failure.note && <p>{failure.note}</p>}
           {failure.reported?.name == null && !failure.interrupted && (
-            <p>No step is named as the cause{failure.reportedMessage ? `: ${failure.reportedMessage}` : '.'}</p>
+            <p>No step is named as the cause{reported ? `: ${reported}` : '.'}</p>
           )}
           {failure.interrupted && (
             <div className="flex min-w-0 flex-wrap items-center gap-2">

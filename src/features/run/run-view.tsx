@@ -1,30 +1,28 @@
 /**
- * The run screen's container: owns the query, polling, the selection and the URL sync, and hands
- * view-model slices to presentational pieces. Renders data → error → loading, and designs every
- * branch: a failed background refresh never replaces data already on screen.
+ * The run screen's container for a run from the API: owns the token, the query, polling and the
+ * URL, and hands the loaded run to RunScreen (which owns the selection, search and triage tools).
+ * Renders data → error → loading, and designs every branch: a failed background refresh never
+ * replaces data already on screen.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { Callout, buttonClass } from '@/components/ui/feedback';
 import { Icon } from '@/components/ui/icons';
 import { TokenPrompt } from '@/components/ui/token-form';
 import { ApiError, type LoadedRun } from '@/lib/api-client';
 import { retryDueAt } from '@/lib/query-client';
 import { isLiveStatus, pollInterval } from '@/lib/query-policy';
+import { recordRecentRun } from '@/lib/recent-runs';
 import { getToken, setToken, subscribeToken } from '@/lib/token-store';
 import { shareLink, type Route } from '@/lib/url-state';
 import { RunErrorState } from './run-error-state';
-import { FailurePanel } from './failure-panel';
 import { LiveStatus } from './live-status';
 import { buildRunModel } from './model/run-model';
-import type { RunModel, StepNode } from './model/types';
-import { NoticeList } from './notice-list';
+import type { RunModel } from './model/types';
 import { runQueries } from './run-queries';
+import { RunScreen } from './run-screen';
 import { RunSkeleton } from './run-skeleton';
-import { RunSummary } from './run-summary';
-import { StepList } from './steps/step-list';
-import { StepViewProvider, stepDomId, type StepViewContextValue } from './steps/step-context';
-import { RunTimelineSection } from './timeline/run-timeline-section';
+import { useDocumentStatus } from './use-document-status';
 
 export interface RunViewProps {
   runId: string;
@@ -61,17 +59,6 @@ function useIncrementalModel(data: LoadedRun | undefined, nowMs: number): RunMod
 
 const isAuthError = (e: unknown) => e instanceof ApiError && (e.kind === 'unauthorized' || e.kind === 'no-token');
 const isStopError = (e: unknown) => e instanceof ApiError && (e.kind === 'unauthorized' || e.kind === 'no-token' || e.kind === 'not-found');
-
-function defaultIteration(loop: StepNode, model: RunModel): number {
-  const info = loop.loop;
-  if (!info || info.iterations.length === 0) return 1;
-  const onTrail = model.failure?.step?.trail.find((t) => t.loopPath === loop.path);
-  if (onTrail) return onTrail.number;
-  if (info.failedIterations.length > 0) return info.failedIterations[0]!;
-  const live = [...info.iterations].reverse().find((it) => it.status.tone === 'live' || it.status.tone === 'paused');
-  if (live) return live.number;
-  return 1;
-}
 
 export function RunView({ runId, step, navigate }: RunViewProps) {
   const token = useToken();
@@ -114,6 +101,7 @@ export function RunView({ runId, step, navigate }: RunViewProps) {
   const nowMs = live ? now : (data?.receivedAt ?? 0);
 
   const model = useIncrementalModel(data, nowMs);
+  useDocumentStatus(model?.status ?? null, model?.title ?? null);
 
   useEffect(() => {
     if (model && typeof performance !== 'undefined' && performance.getEntriesByName('inspector:summary-visible').length === 0) {
@@ -121,65 +109,17 @@ export function RunView({ runId, step, navigate }: RunViewProps) {
     }
   }, [model]);
 
-  // ---- selection ---------------------------------------------------------------------------
-  const [explicitIterations, setExplicitIterations] = useState<ReadonlyMap<string, number>>(new Map());
-  const [scrollTarget, setScrollTarget] = useState<{ path: string; n: number } | null>(step ? { path: step, n: 0 } : null);
-  const selectedNode = model && step ? (model.byPath.get(step) ?? null) : null;
+  const linkFor = useCallback((path: string | null) => shareLink(runId, path), [runId]);
+  const onStepChange = useCallback((path: string) => navigate({ name: 'run', runId, step: path }, { replace: true }), [navigate, runId]);
 
-  const onSelect = useCallback(
-    (path: string) => {
-      const node = model?.byPath.get(path);
-      if (node) {
-        setExplicitIterations((m) => {
-          const next = new Map(m);
-          for (const t of node.trail) next.delete(t.loopPath);
-          return next;
-        });
-      }
-      navigate({ name: 'run', runId, step: path }, { replace: true });
-      setScrollTarget((t) => ({ path, n: (t?.n ?? 0) + 1 }));
-    },
-    [model, navigate, runId],
-  );
-
-  const iterationFor = useCallback(
-    (loopPath: string) => {
-      const explicit = explicitIterations.get(loopPath);
-      if (explicit !== undefined) return explicit;
-      const onTrail = selectedNode?.trail.find((t) => t.loopPath === loopPath);
-      if (onTrail) return onTrail.number;
-      const loop = model?.byPath.get(loopPath);
-      return loop && model ? defaultIteration(loop, model) : 1;
-    },
-    [explicitIterations, selectedNode, model],
-  );
-
-  const setIteration = useCallback((loopPath: string, n: number) => {
-    setExplicitIterations((m) => new Map(m).set(loopPath, n));
-  }, []);
-
-  const [reveal, setReveal] = useState(false);
-  const linkFor = useCallback((path: string) => shareLink(runId, path), [runId]);
-  const stepView: StepViewContextValue = useMemo(
-    () => ({ selectedPath: step, mask: !reveal, iterationFor, setIteration, linkFor, onSelect }),
-    [step, reveal, iterationFor, setIteration, linkFor, onSelect],
-  );
-
-  // Scroll the selected card into view once it is rendered.
+  // A run that loaded goes to the lookup screen's "recent runs" (ID, flow, status; never the token).
+  // Recorded again only when what is kept changes (a live run's model is rebuilt every second).
+  const recentTitle = model?.title;
+  const { raw = '', label = '', tone = 'neutral', icon = 'question' } = model?.status ?? {};
   useEffect(() => {
-    if (!scrollTarget || !model) return;
-    const id = stepDomId(scrollTarget.path);
-    const frame = window.requestAnimationFrame(() => {
-      const el = document.getElementById(id);
-      if (!el) return;
-      const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
-      el.scrollIntoView({ block: 'start', behavior: reduced ? 'auto' : 'smooth' });
-      el.focus({ preventScroll: true });
-    });
-    return () => window.cancelAnimationFrame(frame);
-  }, [scrollTarget, model]);
-
-  const [dismissedStepWarning, setDismissedStepWarning] = useState<string | null>(null);
+    if (recentTitle === undefined) return;
+    recordRecentRun({ id: runId, flowName: recentTitle, status: { raw, label, tone, icon } });
+  }, [runId, recentTitle, raw, label, tone, icon]);
 
   // ---- render: data → error → loading ------------------------------------------------------
   if (token === null && !data) {
@@ -211,93 +151,58 @@ export function RunView({ runId, step, navigate }: RunViewProps) {
   }
 
   const error = query.error;
-  const unknownStep = step !== null && !model.byPath.has(step) && dismissedStepWarning !== step ? step : null;
 
   return (
-    <StepViewProvider value={stepView}>
-      <div className="flex min-w-0 flex-col gap-4">
-        {error && isAuthError(error) && (
-          <TokenPrompt
-            tone="error"
-            title="The API rejected the token while refreshing"
-            submitLabel="Resume with this token"
-            onSubmit={(t, remember) => setToken(t, { remember })}
-          >
-            <p>
-              Refreshing stopped (HTTP {error instanceof ApiError && error.status ? error.status : 401}). The data below is from the last successful refresh and may be
-              out of date.
-            </p>
-          </TokenPrompt>
-        )}
-        {error && !isAuthError(error) && (
-          <RefreshBanner error={error} retrying={query.isFetching} onRetry={() => void query.refetch()} />
-        )}
-        {!error && query.failureReason && query.isFetching && <RefreshBanner error={query.failureReason} retrying onRetry={() => void query.refetch()} />}
-        {unknownStep && (
-          <Callout
-            tone="warning"
-            title="This link points to a step this run doesn’t have"
-            actions={
-              <button type="button" className={buttonClass.secondary} onClick={() => setDismissedStepWarning(unknownStep)}>
-                Dismiss
-              </button>
-            }
-          >
-            No step at <code className="font-mono [overflow-wrap:anywhere]">{unknownStep}</code>. The whole run is shown instead.
-          </Callout>
-        )}
-        <RunSummary
-          model={model}
-          liveSlot={
-            <LiveStatus
-              status={model.status}
-              live={live}
-              paused={pollingPaused}
-              stale={!!error}
-              updatedAt={query.dataUpdatedAt}
-              nowMs={now}
-              onTogglePause={() => setPollingPaused((p) => !p)}
-            />
-          }
-          actions={
-            <>
-              <button type="button" className={buttonClass.secondary} onClick={() => setReveal((r) => !r)} aria-pressed={reveal}>
-                <Icon name={reveal ? 'eye-off' : 'eye'} />
-                {reveal ? 'Mask secrets' : 'Reveal secrets'}
-              </button>
-              <button
-                type="button"
-                className={buttonClass.secondary}
-                onClick={() => {
-                  void queryClient.invalidateQueries({ queryKey: runQueries.detail(runId).queryKey });
-                }}
-              >
-                <Icon name="refresh" />
-                Refresh
-              </button>
-            </>
-          }
-        />
-        {model.failure && (
-          <FailurePanel failure={model.failure} status={model.status} mask={!reveal} onJump={onSelect} linkFor={linkFor} />
-        )}
-        <NoticeList notices={model.notices} />
-        <RunTimelineSection model={model} nowMs={nowMs} selectedPath={step} onSelectStep={onSelect} />
-        <section aria-label="Steps" className="flex min-w-0 flex-col gap-3">
-          <h2 className="text-lg font-semibold">
-            Steps{' '}
-            <span className="text-sm font-normal text-slate-600 dark:text-slate-300">
-              {model.steps.length > 0 ? `${model.steps.length.toLocaleString('en-US')} top-level, in execution order` : ''}
-            </span>
-          </h2>
-          {model.stepsMessage ? (
-            <p className="rounded-lg border border-dashed border-slate-300 p-4 text-slate-700 dark:border-slate-600 dark:text-slate-300">{model.stepsMessage}</p>
-          ) : (
-            <StepList steps={model.steps} scrollToPath={scrollTarget?.path ?? null} />
+    <RunScreen
+      loaded={data}
+      model={model}
+      nowMs={nowMs}
+      step={step}
+      onStepChange={onStepChange}
+      linkFor={linkFor}
+      banners={
+        <>
+          {error && isAuthError(error) && (
+            <TokenPrompt
+              tone="error"
+              title="The API rejected the token while refreshing"
+              submitLabel="Resume with this token"
+              onSubmit={(t, remember) => setToken(t, { remember })}
+            >
+              <p>
+                Refreshing stopped (HTTP {error instanceof ApiError && error.status ? error.status : 401}). The data below is from the last successful refresh and may
+                be out of date.
+              </p>
+            </TokenPrompt>
           )}
-        </section>
-      </div>
-    </StepViewProvider>
+          {error && !isAuthError(error) && <RefreshBanner error={error} retrying={query.isFetching} onRetry={() => void query.refetch()} />}
+          {!error && query.failureReason && query.isFetching && <RefreshBanner error={query.failureReason} retrying onRetry={() => void query.refetch()} />}
+        </>
+      }
+      liveSlot={
+        <LiveStatus
+          status={model.status}
+          live={live}
+          paused={pollingPaused}
+          stale={!!error}
+          updatedAt={query.dataUpdatedAt}
+          nowMs={now}
+          onTogglePause={() => setPollingPaused((p) => !p)}
+        />
+      }
+      actions={
+        <button
+          type="button"
+          className={buttonClass.secondary}
+          onClick={() => {
+            void queryClient.invalidateQueries({ queryKey: runQueries.detail(runId).queryKey });
+          }}
+        >
+          <Icon name="refresh" />
+          Refresh
+        </button>
+      }
+    />
   );
 }
 

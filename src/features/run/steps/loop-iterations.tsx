@@ -150,6 +150,8 @@ export function LoopIterations({ step, renderStep }: { step: StepNode; renderSte
 }
 
 function IterationBody({ iteration, count, renderStep }: { iteration: IterationNode; count: number; renderStep: (child: StepNode) => ReactNode }) {
+  const { filter } = useStepView();
+  const steps = filter ? iteration.steps.filter((s) => filter.has(s.path)) : iteration.steps;
   return (
     <div className="flex min-w-0 flex-col gap-3 border-l-2 border-slate-200 pl-2 sm:pl-4 dark:border-slate-700" aria-live="polite">
       <p className="flex min-w-0 flex-wrap items-center gap-2 text-sm">
@@ -163,7 +165,12 @@ function IterationBody({ iteration, count, renderStep }: { iteration: IterationN
         <code className="font-mono text-xs text-slate-500 dark:text-slate-400">{iteration.path}</code>
       </p>
       {iteration.note && <p className="text-sm text-slate-600 dark:text-slate-300">{iteration.note}</p>}
-      {iteration.steps.map((child) => renderStep(child))}
+      {filter && steps.length === 0 && iteration.steps.length > 0 && (
+        <p className="text-sm text-slate-600 dark:text-slate-300">
+          No step failed in this iteration ({iteration.steps.length} hidden by “Failed only”).
+        </p>
+      )}
+      {steps.map((child) => renderStep(child))}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { CopyButton } from '@/components/ui/copy-button';
 import { EmptyValue, JsonViewer } from '@/components/ui/json-viewer';
 import { Icon } from '@/components/ui/icons';
@@ -9,6 +9,7 @@ import { formatDuration, formatDurationExact } from '@/lib/time';
 import { ErrorView } from '../error-view';
 import type { StepNode } from '../model/types';
 import { NoticeList } from '../notice-list';
+import { maskedError, maskedNotices } from '../triage/masked-error';
 import { LoopIterations } from './loop-iterations';
 import { RouterSummary } from './router-summary';
 import { stepDomId, useStepView } from './step-context';
@@ -31,8 +32,9 @@ function durationLabel(step: StepNode): string {
 }
 
 function Value({ step, which }: { step: StepNode; which: 'input' | 'output' }) {
-  const { mask } = useStepView();
+  const { mask, reveal } = useStepView();
   const slot = step[which];
+  const revealPath = reveal && reveal.path === step.path && reveal.slot === which ? reveal.pointer : null;
   const title = which === 'input' ? 'Input' : 'Output';
   return (
     <div className="flex min-w-0 flex-col gap-1">
@@ -44,6 +46,7 @@ function Value({ step, which }: { step: StepNode; which: 'input' | 'output' }) {
           stateKey={`${step.path}/${which}`}
           mask={mask}
           markers={which === 'input' && step.inputMarkers.size > 0 ? step.inputMarkers : undefined}
+          revealPath={revealPath}
         />
       ) : (
         <EmptyValue label={which === 'input' ? 'No input' : step.status.failed ? 'No output (the step failed)' : 'No output'} />
@@ -58,12 +61,26 @@ export interface StepCardProps {
   nested?: boolean;
 }
 
+/** "Other data" as one object; the same object for the same step (the viewer is memoised). */
+const extrasCache = new WeakMap<StepNode, Record<string, unknown>>();
+function extrasValue(step: StepNode): Record<string, unknown> {
+  let v = extrasCache.get(step);
+  if (!v) extrasCache.set(step, (v = Object.fromEntries(step.extras)));
+  return v;
+}
+
 const renderNested = (child: StepNode) => <StepCard key={child.path} step={child} nested />;
 
 /** One step: name, type, status (icon + text), duration, input, output, error, notices. */
 export const StepCard = memo(function StepCard({ step, nested = false }: StepCardProps) {
-  const { selectedPath, linkFor, mask } = useStepView();
+  const { selectedPath, linkFor, mask, reveal } = useStepView();
   const selected = selectedPath === step.path;
+  const revealHere = reveal !== null && reveal.path === step.path ? reveal : null;
+  // A search match in "Other data" opens it (a closed <details> would hide the highlighted value).
+  const extrasRef = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    if (revealHere?.slot === 'extras' && extrasRef.current) extrasRef.current.open = true;
+  }, [revealHere]);
   const headingId = `${stepDomId(step.path)}-h`;
   const failedHere = step.status.failed;
   return (
@@ -115,11 +132,11 @@ export const StepCard = memo(function StepCard({ step, nested = false }: StepCar
         <CopyButton value={() => linkFor(step.path)} label={`Copy link to ${step.path}`} text="Copy link" />
       </div>
       {step.status.hint && step.status.tone === 'warning' && <p className="text-sm text-amber-900 dark:text-amber-200">{step.status.hint}</p>}
-      <NoticeList notices={step.notices} />
+      <NoticeList notices={mask ? maskedNotices(step.notices) : step.notices} />
       {step.error && (
         <div className="rounded-lg border border-red-200 bg-red-50/70 p-3 dark:border-red-900 dark:bg-red-950/30">
           <h4 className="mb-1 text-xs font-semibold tracking-wide text-red-800 uppercase dark:text-red-300">Error</h4>
-          <ErrorView error={step.error} stateKey={step.path} mask={mask} />
+          <ErrorView error={mask ? maskedError(step.error) : step.error} stateKey={step.path} mask={mask} />
         </div>
       )}
       {step.router && <RouterSummary step={step} />}
@@ -131,16 +148,28 @@ export const StepCard = memo(function StepCard({ step, nested = false }: StepCar
       ) : (
         <div className="min-w-0">
           <h4 className="text-xs font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">Record as sent</h4>
-          <JsonViewer value={step.raw} label={`Record of ${step.path}`} stateKey={`${step.path}/raw`} mask={mask} />
+          <JsonViewer
+            value={step.raw}
+            label={`Record of ${step.path}`}
+            stateKey={`${step.path}/raw`}
+            mask={mask}
+            revealPath={revealHere?.slot === 'raw' ? revealHere.pointer : null}
+          />
         </div>
       )}
       {step.extras.length > 0 && (
-        <details className="text-sm">
+        <details ref={extrasRef} className="text-sm">
           <summary className="cursor-pointer font-medium text-slate-700 dark:text-slate-300">
             Other data ({step.extras.map(([k]) => k).join(', ')})
           </summary>
           <div className="mt-1">
-            <JsonViewer value={Object.fromEntries(step.extras)} label={`Other data of ${step.path}`} stateKey={`${step.path}/extras`} mask={mask} />
+            <JsonViewer
+              value={extrasValue(step)}
+              label={`Other data of ${step.path}`}
+              stateKey={`${step.path}/extras`}
+              mask={mask}
+              revealPath={revealHere?.slot === 'extras' ? revealHere.pointer : null}
+            />
           </div>
         </details>
       )}

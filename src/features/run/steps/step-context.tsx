@@ -1,5 +1,17 @@
 import { createContext, useContext } from 'react';
 
+/** Which JSON viewer of a card shows a search match. */
+export type RevealSlot = 'input' | 'output' | 'extras' | 'raw';
+
+/** A value to open, scroll to and highlight: a search match (see triage/search.ts). */
+export interface RevealTarget {
+  /** The step's path. */
+  readonly path: string;
+  readonly slot: RevealSlot;
+  /** JSON pointer inside that viewer's value. */
+  readonly pointer: string;
+}
+
 export interface StepViewContextValue {
   selectedPath: string | null;
   mask: boolean;
@@ -8,6 +20,10 @@ export interface StepViewContextValue {
   setIteration: (loopPath: string, n: number) => void;
   linkFor: (path: string) => string;
   onSelect: (path: string) => void;
+  /** The value a search jump revealed, or null. */
+  reveal: RevealTarget | null;
+  /** "Failed only": the paths still shown (failed steps, their loops, the selection), or null for all. */
+  filter: ReadonlySet<string> | null;
 }
 
 const StepViewContext = createContext<StepViewContextValue | null>(null);
@@ -22,7 +38,9 @@ export function useStepView(): StepViewContextValue {
 
 /** DOM id of a step's card (paths may hold any character, so they are encoded). */
 export function stepDomId(path: string): string {
-  let h = 0;
-  for (let i = 0; i < path.length; i++) h = (Math.imul(31, h) + path.charCodeAt(i)) | 0;
-  return `step-${(h >>> 0).toString(36)}-${path.length}`;
+  // Injective: [A-Za-z0-9_-] stay as they are, every other character (the dot included) is written
+  // as ".<code point in base 36>.", so two different paths never share an id.
+  let out = 'step-';
+  for (const ch of path) out += /[A-Za-z0-9_-]/.test(ch) ? ch : `.${ch.codePointAt(0)!.toString(36)}.`;
+  return out;
 }
