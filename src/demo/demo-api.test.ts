@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DemoApi, errorKindOf, withRunId } from './demo-api.ts';
@@ -112,7 +112,11 @@ describe('DemoApi runs list', () => {
       scenario: 'steps: null (purged or never recorded)',
     });
     expect(runs.filter((run) => run.group === 'example')).toHaveLength(19);
-    expect(runs.filter((run) => run.group === 'hostile')).toHaveLength(16);
+    // One per .json body in e2e/data/hostile (the set grows as cases are added).
+    const hostileBodies = readdirSync(path.join(root, 'e2e/data/hostile')).filter((f) =>
+      f.endsWith('.json'),
+    );
+    expect(runs.filter((run) => run.group === 'hostile')).toHaveLength(hostileBodies.length);
   });
 });
 

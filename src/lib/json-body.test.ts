@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import {
   JsonBodyError,
   LosslessNumber,
+  bodyKeyOrder,
   byteLength,
+  keepBodyKeyOrder,
   jsonPointer,
   orderedKeys,
   parseJsonBody,
@@ -84,6 +86,36 @@ describe('parseJsonBody: key order', () => {
     const index = { get: () => ['b', 'gone', 'a'], size: 1 };
     expect(orderedKeys({ a: 1, b: 2, c: 3 }, '', index)).toEqual(['b', 'a', 'c']);
     expect(orderedKeys({ 1: 1, z: 2 }, '', null)).toEqual(['1', 'z']);
+  });
+
+  it('remembers the order on the parsed objects themselves, for views given no index', () => {
+    const parsed = parseJsonBody(
+      '{"steps":{"10":{"out":{"9":1,"1":2,"a.b/c~":{"2":0,"x":1}}},"2":{}}}',
+    );
+    const steps = (parsed.value as { steps: Record<string, { out: Record<string, object> }> })
+      .steps;
+    const out = steps['10']!.out;
+    expect(Object.keys(out)).toEqual(['1', '9', 'a.b/c~']);
+    expect(bodyKeyOrder(out)).toEqual(['9', '1', 'a.b/c~']);
+    expect(orderedKeys(out, '', null)).toEqual(['9', '1', 'a.b/c~']);
+    expect(orderedKeys(out['a.b/c~']!, 'any', null)).toEqual(['2', 'x']);
+    expect(orderedKeys(steps, '', null)).toEqual(['10', '2']);
+    expect(stringifyJson(out)).toBe('{"9":1,"1":2,"a.b/c~":{"2":0,"x":1}}');
+    // An index entry for the pointer still wins; objects without integer-like keys record nothing.
+    expect(orderedKeys(out, '/p', { get: () => ['1', '9'], size: 1 })).toEqual([
+      '1',
+      '9',
+      'a.b/c~',
+    ]);
+    expect(bodyKeyOrder(parseJsonBody('{"a":{"b":1}}').value as object)).toBeUndefined();
+  });
+
+  it('carries the remembered order over to a copy', () => {
+    const out = parseJsonBody('{"3":0,"1":0}').value as object;
+    const copy = { ...out };
+    expect(orderedKeys(copy, '', null)).toEqual(['1', '3']);
+    keepBodyKeyOrder(out, copy);
+    expect(orderedKeys(copy, '', null)).toEqual(['3', '1']);
   });
 
   it('keeps execution order in the fixture that uses an integer-like output key', () => {
@@ -298,8 +330,10 @@ describe('stringifyJson', () => {
   it('writes keys in body-text order when given the key-order index', () => {
     const text = '{"steps":{"trigger":{"a":1},"2024":{"b":2},"step_1":{"2":0,"z":1},"1":null}}';
     const parsed = parseJsonBody(text);
-    expect(stringifyJson(parsed.value)).not.toBe(text);
+    expect(JSON.stringify(parsed.value)).not.toBe(text);
     expect(stringifyJson(parsed.value, undefined, { keyOrder: parsed.keyOrder })).toBe(text);
+    // The parsed objects remember their order, so a subtree written on its own keeps it too.
+    expect(stringifyJson(parsed.value)).toBe(text);
     const steps = (parsed.value as { steps: object }).steps;
     expect(stringifyJson(steps, undefined, { keyOrder: parsed.keyOrder, pointer: '/steps' })).toBe(
       '{"trigger":{"a":1},"2024":{"b":2},"step_1":{"2":0,"z":1},"1":null}',

@@ -64,12 +64,32 @@ function escapePointerSegment(segment: string): string {
 }
 
 /**
- * The object's own enumerable keys in body-text order: the index entry when there is one (only keys
- * the object really has, and any own key the index missed appended), else Object.keys.
+ * Body-text key order by object identity, for the parsed objects that hold integer-like keys. This
+ * lets any view of a value (a step's output, an error object, a copy) show its keys as sent without
+ * being handed the key-order index and the value's pointer. Objects copied from such an object (the
+ * query cache's structural sharing, masking) carry it over with keepBodyKeyOrder.
+ */
+const bodyKeyOrders = new WeakMap<object, readonly string[]>();
+
+/** The body-text key order recorded for this very object by parseJsonBody, if any. */
+export function bodyKeyOrder(obj: object): readonly string[] | undefined {
+  return bodyKeyOrders.get(obj);
+}
+
+/** `to` is a copy of `from` (same keys): give it `from`'s body-text key order, if it has one. */
+export function keepBodyKeyOrder(from: object, to: object): void {
+  const keys = bodyKeyOrders.get(from);
+  if (keys !== undefined && from !== to) bodyKeyOrders.set(to, keys);
+}
+
+/**
+ * The object's own enumerable keys in body-text order: the index entry (or, without one, the order
+ * recorded for this object at parse time) when there is one, keeping only keys the object really
+ * has and appending any own key the record missed; else Object.keys.
  */
 export function orderedKeys(obj: object, pointer: string, index: KeyOrderIndex | null): string[] {
   const own = Object.keys(obj);
-  const recorded = index?.get(pointer);
+  const recorded = index?.get(pointer) ?? bodyKeyOrders.get(obj);
   if (!recorded) return own;
   const ownSet = new Set(own);
   const out: string[] = [];
@@ -139,7 +159,33 @@ export function parseJsonBody(text: string): ParsedJson {
       value = patched.root;
     }
   }
+  if (scan.keyOrder.size > 0) rememberKeyOrders(value, scan.keyOrder);
   return { value, keyOrder: scan.keyOrder.size > 0 ? scan.keyOrder : null, lossless };
+}
+
+/** Records each indexed object's key order by identity (see bodyKeyOrder). */
+function rememberKeyOrders(root: unknown, index: KeyOrderIndex): void {
+  if (typeof index.pointers !== 'function') return;
+  for (const pointer of index.pointers()) {
+    const keys = index.get(pointer);
+    const target = resolvePointer(root, pointer);
+    if (keys && target !== null && typeof target === 'object' && !Array.isArray(target)) {
+      bodyKeyOrders.set(target, keys);
+    }
+  }
+}
+
+/** The value at an RFC 6901 pointer, by own properties only; undefined when there is none. */
+function resolvePointer(root: unknown, pointer: string): unknown {
+  if (pointer === '') return root;
+  let cur: unknown = root;
+  for (const raw of pointer.slice(1).split('/')) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    const token = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (!Object.prototype.hasOwnProperty.call(cur, token)) return undefined;
+    cur = (cur as Record<string, unknown>)[token];
+  }
+  return cur;
 }
 
 function describeSyntaxError(body: string, error: unknown): JsonBodyError {
@@ -344,6 +390,8 @@ function isPlainForNative(root: unknown): boolean {
     if (value instanceof LosslessNumber) return false;
     if (!Array.isArray(value) && typeof (value as { toJSON?: unknown }).toJSON === 'function')
       return false;
+    // Integer-like keys in body-text order: JSON.stringify would write them first.
+    if (bodyKeyOrders.has(value)) return false;
     const items = Array.isArray(value) ? value : Object.values(value);
     for (const item of items) {
       if (typeof item === 'bigint') return false;
@@ -425,7 +473,7 @@ function writeIteratively(
         stack.push({
           isArray,
           value,
-          keys: isArray ? null : index ? orderedKeys(value, pointer, index) : Object.keys(value),
+          keys: isArray ? null : orderedKeys(value, pointer, index),
           i: 0,
           wrote: false,
           pointer,

@@ -5,6 +5,7 @@
  */
 import { QueryClient } from '@tanstack/react-query';
 import { retryDelay, shouldRetry } from './query-policy';
+import { shareUnchanged } from './structural-sharing';
 
 const scheduled = new WeakMap<object, number>();
 
@@ -28,6 +29,8 @@ export function createQueryClient(opts: { retry?: boolean } = {}): QueryClient {
         gcTime: 10 * 60_000,
         refetchOnWindowFocus: false,
         refetchOnReconnect: false,
+        // TanStack's own sharing drops "__proto__" keys from changed objects (structural-sharing.ts).
+        structuralSharing: (oldData, newData) => shareUnchanged(oldData, newData),
       },
     },
   });

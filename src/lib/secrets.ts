@@ -5,6 +5,7 @@
  *
  * Used by the JSON view, search, copy and export, so that all of them hide the same values.
  */
+import { keepBodyKeyOrder } from '@/lib/json-body';
 import { isContainer } from '@/lib/json-shape';
 
 /** What a masked value becomes, in the view and in copies/exports. */
@@ -256,6 +257,8 @@ function shallowCopy(src: Record<string, unknown> | unknown[], keys: string[] | 
       configurable: true,
     });
   }
+  // A masked copy still lists integer-like keys in body-text order.
+  keepBodyKeyOrder(src, copy);
   return copy;
 }
 

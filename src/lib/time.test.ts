@@ -50,6 +50,12 @@ describe('coerceDurationMs', () => {
     expect(coerceDurationMs(Number.NaN)).toEqual({ ms: null, note: 'invalid' });
     expect(coerceDurationMs(true)).toEqual({ ms: null, note: 'invalid' });
   });
+
+  it('treats numbers beyond 2^53 ms as junk, like integers the parser kept as LosslessNumber', () => {
+    expect(coerceDurationMs(1e308)).toEqual({ ms: null, note: 'invalid' });
+    expect(coerceDurationMs('99999999999999999999')).toEqual({ ms: null, note: 'invalid' });
+    expect(coerceDurationMs(Number.MAX_SAFE_INTEGER)).toEqual({ ms: Number.MAX_SAFE_INTEGER, note: null });
+  });
 });
 
 describe('formatDuration', () => {
@@ -71,6 +77,8 @@ describe('formatDuration', () => {
     [69_873_014, '19 h 24 min'],
     [259_200_000, '3 d 0 h'],
     [259_209_000, '3 d 0 h'],
+    [1e13, '115,740 d 17 h'],
+    [1e300, '—'],
   ])('%s ms reads %s', (ms, text) => {
     expect(formatDuration(ms)).toBe(text);
   });

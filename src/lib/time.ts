@@ -67,7 +67,8 @@ export function coerceDurationMs(raw: unknown): { ms: number | null; note: Durat
     // A LosslessNumber (integer beyond 2^53): far beyond any real duration.
     return { ms: null, note: 'invalid' };
   } else return { ms: null, note: 'invalid' };
-  if (!Number.isFinite(n)) return { ms: null, note: 'invalid' };
+  // Beyond 2^53 ms (285,000 years) a number is junk, like the LosslessNumbers above: "1e308".
+  if (!Number.isFinite(n) || Math.abs(n) > Number.MAX_SAFE_INTEGER) return { ms: null, note: 'invalid' };
   if (n < 0) return { ms: null, note: 'negative' };
   return { ms: n, note: coerced ? 'coerced' : null };
 }
@@ -96,7 +97,9 @@ export function formatDuration(ms: number | null | undefined): string {
     return `${Math.floor(totalMin / 60)} h ${totalMin % 60} min`;
   }
   const totalH = Math.floor(totalMin / 60);
-  return `${Math.floor(totalH / 24)} d ${totalH % 24} h`;
+  // Sums of many long steps can still be huge: never an exponent ("1.2e+300 d").
+  if (ms > Number.MAX_SAFE_INTEGER) return '—';
+  return `${nf0.format(Math.floor(totalH / 24))} d ${totalH % 24} h`;
 }
 
 /** Exact duration for tooltips: "1,269.43 ms". */

@@ -88,6 +88,14 @@ describe('JsonViewer: keys', () => {
     const keys = childItems(rootItem()).map((li) => li.textContent?.split(':')[0]);
     expect(keys).toEqual(['b', '10', 'a', '2']);
   });
+
+  it('shows the integer-like keys of a parsed value in body-text order without being told', () => {
+    const parsed = parseJsonBody('{"steps":{"10":{"output":{"9":"nine","10":"ten","1":"one"}}}}');
+    const out = (parsed.value as { steps: Record<string, { output: object }> }).steps['10']!.output;
+    render(<JsonViewer value={out} label="Output" />);
+    const keys = childItems(rootItem()).map((li) => li.textContent?.split(':')[0]);
+    expect(keys).toEqual(['9', '10', '1']);
+  });
 });
 
 describe('JsonViewer: large arrays and strings', () => {

@@ -210,9 +210,12 @@ function pointerMap(root: object): WeakMap<object, string> {
   return map;
 }
 
-/** True when an object's body-text key order differs from what Object.keys (and lite) would show. */
+/**
+ * True when an object's body-text key order (from the index, or recorded for the object itself at
+ * parse time) differs from what Object.keys (and lite) would show.
+ */
 function hasReorderedKeys(root: unknown, keyOrder: KeyOrderIndex | null, base: string): boolean {
-  if (!keyOrder || keyOrder.size === 0) return false;
+  const index = keyOrder && keyOrder.size > 0 ? keyOrder : null;
   const stack: [unknown, string][] = [[root, '']];
   while (stack.length > 0) {
     const [v, p] = stack.pop() as [unknown, string];
@@ -222,7 +225,7 @@ function hasReorderedKeys(root: unknown, keyOrder: KeyOrderIndex | null, base: s
       continue;
     }
     const own = Object.keys(v);
-    const ordered = orderedKeys(v, base + p, keyOrder);
+    const ordered = orderedKeys(v, base + p, index);
     if (ordered.some((k, i) => k !== own[i])) return true;
     for (const k of own) stack.push([(v as Record<string, unknown>)[k], pointerAppend(p, k)]);
   }

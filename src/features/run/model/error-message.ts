@@ -63,7 +63,7 @@ function parse(raw: unknown): ParsedError {
   const trimmed = raw.trim();
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
     let parsed: unknown;
-    let ok = false;
+    let ok: boolean;
     try {
       parsed = JSON.parse(trimmed);
       ok = true;

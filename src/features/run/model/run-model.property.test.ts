@@ -1,55 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseJsonBody, stringifyJson } from '@/lib/json-body';
+import { anyRunBody } from '@/test/fuzz/run-body-arbitrary';
 import { buildRunModel } from './run-model';
 
-/** Any JSON value, weighted towards the odd ones real data has. */
-const anyJson = fc.oneof(
-  fc.jsonValue({ maxDepth: 4 }),
-  fc.constantFrom('(truncated)', '(truncated, original size 12 KB)', '', '**REDACTED**', null, 0, -1, 1e308, 'NaN'),
-);
-
-const stepRecord: fc.Arbitrary<unknown> = fc.oneof(
-  anyJson,
-  fc.record(
-    {
-      type: fc.oneof(fc.constantFrom('PIECE', 'CODE', 'LOOP_ON_ITEMS', 'ROUTER', 'AI_ROUTER', 'BRANCH', 'PIECE_TRIGGER', 'MISSING', 'X'), anyJson),
-      status: fc.oneof(fc.constantFrom('SUCCEEDED', 'FAILED', 'RUNNING', 'PAUSED', 'STOPPED', 'SKIPPED'), anyJson),
-      input: anyJson,
-      output: fc.oneof(
-        anyJson,
-        fc.record({ iterations: fc.array(fc.oneof(anyJson, fc.dictionary(fc.string(), anyJson, { maxKeys: 3 })), { maxLength: 4 }), index: anyJson }, { requiredKeys: [] }),
-        fc.record({ branches: fc.oneof(fc.array(fc.boolean()), fc.array(anyJson)), choice: anyJson, condition: anyJson }, { requiredKeys: [] }),
-      ),
-      duration: fc.oneof(fc.double(), fc.constantFrom('1200', '-5', 'abc'), anyJson),
-      errorMessage: anyJson,
-      outputType: fc.oneof(fc.constant('slice'), anyJson),
-    },
-    { requiredKeys: [] },
-  ),
-);
-
-const stepNames = fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor', 'toString', 'trigger', '1', '2024', '01', 'a.b', ''));
-
-const body = fc.record(
-  {
-    id: fc.oneof(fc.string(), anyJson),
-    flowId: fc.oneof(fc.string(), anyJson),
-    flowDisplayName: anyJson,
-    status: fc.oneof(fc.constantFrom('QUEUED', 'RUNNING', 'PAUSED', 'SUCCEEDED', 'FAILED', 'TIMEOUT', 'LOG_SIZE_EXCEEDED', 'WHATEVER'), anyJson),
-    created: fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), anyJson),
-    updated: anyJson,
-    startTime: fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), anyJson),
-    finishTime: fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), anyJson),
-    duration: anyJson,
-    stepsCount: anyJson,
-    tags: fc.oneof(fc.array(fc.string()), anyJson),
-    failedStep: fc.oneof(fc.record({ name: fc.oneof(stepNames, anyJson), displayName: anyJson }, { requiredKeys: [] }), anyJson),
-    steps: fc.oneof(anyJson, fc.dictionary(stepNames, stepRecord, { maxKeys: 8 })),
-    stepsDataTruncated: anyJson,
-  },
-  { requiredKeys: [] },
-);
+const body = anyRunBody;
 
 function assertSane(m: ReturnType<typeof buildRunModel>) {
   const finiteOrNull = (n: number | null) => n === null || (Number.isFinite(n) && n >= 0);

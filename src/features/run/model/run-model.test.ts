@@ -265,6 +265,53 @@ describe('hostile inputs', () => {
     expect(m.byPath.get('legacy_step')!.inputMarkers.get('/payload')).toMatch(/^Value omitted from the logs;/);
     expect(m.byPath.get('upload_file')!.inputMarkers.has('/url')).toBe(false);
   });
+
+  it('27: placeholder records and iterations say what stands in the data', () => {
+    const m = hostile('27-placeholder-records.json');
+    expect(topNames(m)).toEqual(['trigger', 'lost_step', 'null_step', 'number_step', 'list_step', 'loop_batches']);
+    for (const name of ['lost_step', 'null_step', 'number_step', 'list_step']) expect(m.byPath.get(name)!.kind).toBe('placeholder');
+    expect(m.byPath.get('lost_step')!.notices[0]!.message).toMatch(/left out of the run log/);
+    const its = m.byPath.get('loop_batches')!.loop!.iterations;
+    expect(its.map((i) => i.kind)).toEqual(['reference', 'placeholder', 'steps', 'empty']);
+    expect(its[0]!.note).toMatch(/separate file \(47.1 KB\)/);
+    expect(m.byPath.get('loop_batches[3].send_batch')!.status.label).toBe('Succeeded');
+  });
+
+  it('28: integer-like step names keep the body order; the failure names step "1"', () => {
+    const m = hostile('28-integer-like-step-names.json');
+    expect(topNames(m)).toEqual(['trigger', '2024', '10', '03', '2', '1']);
+    expect(m.failure!.step!.path).toBe('1');
+    expect(m.failure!.displayName).toBe('Step one');
+  });
+
+  it('29: prototype-named steps and keys are ordinary names', () => {
+    const m = hostile('29-prototype-named-keys.json');
+    expect(topNames(m)).toEqual(['trigger', '__proto__', 'toString', 'hasOwnProperty', 'constructor']);
+    expect(m.failure!.step!.name).toBe('constructor');
+    expect(m.failure!.step!.error!.headline).toBe('constructor step failed');
+    expect(m.byPath.get('__proto__')!.extras.map(([k]) => k)).toEqual(['__proto__']);
+    expect(m.extras.map(([k]) => k)).toEqual(['__proto__']);
+    expect(m.tags.other).toEqual(['__proto__', 'constructor']);
+    expect(Object.keys(Object.prototype)).toEqual([]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('30: an absurd integer duration is flagged, not shown; a duplicated step keeps its first place', () => {
+    const m = hostile('30-big-integers-and-duplicate-keys.json');
+    expect(topNames(m)).toEqual(['trigger', 'dup_step', 'ids']);
+    expect(m.byPath.get('dup_step')!.status.label).toBe('Succeeded');
+    const ids = m.byPath.get('ids')!;
+    expect(ids.durationMs).toBeNull();
+    expect(ids.notices.map((n) => n.message).join()).toMatch(/not a usable number of milliseconds \(12345678901234567890\)/);
+    expect(m.stepsCount).toBeNull();
+  });
+
+  it('31, 33: 5,000 levels of nesting and 1,000 top-level steps build', () => {
+    expect(hostile('31-deep-nesting.json').steps).toHaveLength(2);
+    const m = hostile('33-thousand-top-level-steps.json');
+    expect(m.steps).toHaveLength(1000);
+    expect(m.failure!.step!.path).toBe('step_0777');
+  });
 });
 
 describe('order and odd names', () => {

@@ -281,7 +281,7 @@ function buildStep(
     notices.push({
       code: 'duration-invalid',
       level: 'warning',
-      message: `The reported duration is not a number (${clip(textOf(base.durationRaw))}); it is shown as unknown.`,
+      message: `The reported duration is not a usable number of milliseconds (${clip(textOf(base.durationRaw))}); it is shown as unknown.`,
     });
   } else if (base.durationNote === 'coerced') {
     notices.push({

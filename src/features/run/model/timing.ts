@@ -112,7 +112,7 @@ export function computeTiming(input: TimingInput): TimingInfo {
     issues.push({
       code: 'duration-invalid',
       level: 'warning',
-      message: `The reported run duration is ${reported.note === 'negative' ? 'negative' : 'not a number'}; it is ignored.`,
+      message: `The reported run duration is ${reported.note === 'negative' ? 'negative' : 'not a usable number'}; it is ignored.`,
       details: [['duration', JSON.stringify(textOf(input.duration))]],
     });
   } else if (reportedDurationMs !== null && spanMs !== null && spanKind === 'finished') {

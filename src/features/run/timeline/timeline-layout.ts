@@ -885,7 +885,7 @@ export function timelineRowFacts(
   let duration =
     row.durationMs === null ? '—' : `${row.durationLabel} (${formatDurationExact(row.durationMs)})`;
   if (step?.durationNote === 'negative' || step?.durationNote === 'invalid') {
-    duration = `— (reported ${rawText(step.durationRaw)}: ${step.durationNote === 'negative' ? 'negative' : 'not a number'})`;
+    duration = `— (reported ${rawText(step.durationRaw)}: ${step.durationNote === 'negative' ? 'negative' : 'not a usable number'})`;
   } else if (step?.durationNote === 'coerced') {
     duration += ` (sent as text ${rawText(step.durationRaw)})`;
   }
