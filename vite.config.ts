@@ -39,5 +39,7 @@ export default defineConfig({
     env: { TZ: 'UTC' },
     pool: 'threads',
     maxWorkers: 2,
+    // Property tests and deep-nesting tests take seconds on a loaded 2-core machine.
+    testTimeout: 30_000,
   },
 });

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { TOKEN, expect, test } from './fixtures';
 
 async function expectNoSeriousViolations(page: Page, label: string) {
@@ -8,6 +8,15 @@ async function expectNoSeriousViolations(page: Page, label: string) {
   expect(
     serious.map((v) => `${label}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`),
   ).toEqual([]);
+}
+
+/** Presses Tab until `target` has focus (at most `max` times), then asserts it. */
+async function tabUntilFocused(page: Page, target: Locator, max: number) {
+  for (let i = 0; i < max; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) break;
+    await page.keyboard.press('Tab');
+  }
+  await expect(target).toBeFocused();
 }
 
 const SCREENS: Array<{ name: string; path: string; ready: (page: Page) => Promise<void> }> = [
@@ -25,6 +34,7 @@ const SCREENS: Array<{ name: string; path: string; ready: (page: Page) => Promis
 test.describe('accessibility (axe: no serious or critical violations)', () => {
   // axe walks the whole DOM twice per screen (light, dark): slow on a 2-core CI machine.
   test.describe.configure({ timeout: 90_000 });
+
   test('lookup screen, light and dark', async ({ page }) => {
     await page.goto('/');
     await expect(page.getByRole('heading', { name: 'Demo runs' })).toBeVisible();
@@ -65,16 +75,14 @@ test('keyboard only: from the lookup screen to the failing step to "Copy link"',
 
   // Tab to the failure panel's jump button and press it.
   const jump = page.getByRole('button', { name: 'Go to the failed step' });
-  for (let i = 0; i < 60 && !(await jump.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
-  await expect(jump).toBeFocused();
+  await tabUntilFocused(page, jump, 80);
   await page.keyboard.press('Enter');
   const card = page.getByRole('region', { name: 'Steps' }).getByRole('article', { name: /update_contact/ });
   await expect(card).toBeFocused();
 
   // From the focused card, Tab reaches its "Copy link" and Enter copies the step link.
   const copy = card.getByRole('button', { name: /Copy link/ }).first();
-  for (let i = 0; i < 10 && !(await copy.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
-  await expect(copy).toBeFocused();
+  await tabUntilFocused(page, copy, 15);
   await page.keyboard.press('Enter');
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied).toMatch(/\/runs\/2FlC5aydGaXPAQUobq5GX\?step=loop_rows%5B3%5D\.update_contact$/);

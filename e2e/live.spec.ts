@@ -1,12 +1,13 @@
+import type { Page } from '@playwright/test';
 import { expect, requestCount, test } from './fixtures';
 
 const liveId = () => `demoLive-${Math.random().toString(36).slice(2, 10)}`;
 
 /** The status badge in the run's header. */
-const headerStatus = (page: import('@playwright/test').Page, text: string) =>
+const headerStatus = (page: Page, text: string) =>
   page.locator('main header').getByText(text, { exact: true });
 
-async function setTabHidden(page: import('@playwright/test').Page, hidden: boolean) {
+async function setTabHidden(page: Page, hidden: boolean) {
   await page.evaluate((h) => {
     Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (h ? 'hidden' : 'visible') });
     Object.defineProperty(document, 'hidden', { configurable: true, get: () => h });
@@ -23,6 +24,8 @@ test.describe('a run that is still going', () => {
     const id = liveId();
     await inspector.gotoRun(id);
     await expect(headerStatus(page, 'Queued')).toBeVisible();
+    // The tab tells the status, so a watched run is visible from another tab.
+    await expect(page).toHaveTitle(/^QUEUED · /);
     await expect(page.getByTestId('live-state')).toContainText('Live · updated');
     await expect(inspector.steps).toContainText('No steps yet');
 
@@ -31,6 +34,8 @@ test.describe('a run that is still going', () => {
 
     await expect(headerStatus(page, 'Succeeded')).toBeVisible({ timeout: 15_000 });
     await expect(page.getByTestId('live-state')).toContainText('Finished');
+    await expect(page).toHaveTitle(/^SUCCEEDED · /);
+    expect(await page.locator('link#favicon').getAttribute('href')).toMatch(/^data:image\/svg\+xml,.*%23059669/);
     await expect(page.getByText('Run status changed to Succeeded.')).toBeAttached();
     await expect(inspector.steps.getByRole('article').first()).toBeVisible();
 

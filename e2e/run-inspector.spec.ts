@@ -111,6 +111,7 @@ test.describe('each error has its own message and next action', () => {
   test.beforeEach(async ({ withToken }) => {
     await withToken();
   });
+
   /** A fresh ID per test, so the demo API's request counters start at 0 (retries included). */
   const fresh = (kind: string) => `demoErr-${kind}-${Math.random().toString(36).slice(2, 10)}`;
 
@@ -178,7 +179,7 @@ test.describe('each error has its own message and next action', () => {
     await expect(inspector.alert).toContainText('HTTP 200, text/html');
     await inspector.alert.getByText(/Show the raw response body/).click();
     await expect(inspector.alert.locator('pre')).toContainText('<html');
-    expect(await page.locator('main iframe, main img, main script').count()).toBe(0);
+    await expect(page.locator('main iframe, main img, main script')).toHaveCount(0);
     expect(await requestCount(page, id)).toBe(1);
   });
 

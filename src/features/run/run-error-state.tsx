@@ -137,7 +137,7 @@ export function RunErrorState({ error, runId, onRetry, onBack }: RunErrorStatePr
         <Callout tone="error" role="alert" headingLevel={2} title="Unexpected response from the API" actions={<>{retry}{back}</>}>
           <p>
             {error.message}
-            {error.status !== null && (
+            {error.status !== null && !error.message.includes(`HTTP ${error.status}`) && (
               <>
                 {' '}
                 (HTTP {error.status}

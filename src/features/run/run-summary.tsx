@@ -1,13 +1,13 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { CopyButton } from '@/components/ui/copy-button';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { DateTimeText, HoverTip, useZone } from '@/components/ui/zone';
 import { formatDuration, formatDurationExact, zoneLabel } from '@/lib/time';
 import type { RunModel } from './model/types';
 
-function Fact({ label, children }: { label: string; children: ReactNode }) {
+function Fact({ label, children, wide = false }: { label: string; children: ReactNode; wide?: boolean }) {
   return (
-    <div className="flex min-w-0 flex-col">
+    <div className={wide ? 'col-span-2 flex min-w-0 flex-col sm:col-span-1' : 'flex min-w-0 flex-col'}>
       <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase dark:text-slate-400">{label}</dt>
       <dd className="min-w-0 text-sm text-slate-900 dark:text-slate-100">{children}</dd>
     </div>
@@ -75,11 +75,11 @@ export function RunSummary({ model, liveSlot, actions }: RunSummaryProps) {
         </div>
         {actions && <div className="flex flex-wrap items-center gap-2">{actions}</div>}
       </div>
-      <dl className="grid min-w-0 grid-cols-1 gap-x-6 gap-y-3 sm:grid-cols-2 lg:grid-cols-4">
-        <Fact label="Run ID">
+      <dl className="grid min-w-0 grid-cols-2 gap-x-4 gap-y-3 sm:gap-x-6 lg:grid-cols-4">
+        <Fact label="Run ID" wide>
           <IdWithCopy value={model.id} label="run ID" />
         </Fact>
-        <Fact label={model.titleIsFlowId ? 'Flow ID (no flow name)' : 'Flow ID'}>
+        <Fact label={model.titleIsFlowId ? 'Flow ID (no flow name)' : 'Flow ID'} wide>
           <IdWithCopy value={model.flowId} label="flow ID" />
         </Fact>
         <Fact label="Duration">
@@ -106,10 +106,10 @@ export function RunSummary({ model, liveSlot, actions }: RunSummaryProps) {
             </span>
           )}
         </Fact>
-        <Fact label="Created (queued)">
+        <Fact label="Created (queued)" wide>
           <DateTimeText ms={t.created.ms} raw={t.created.raw} />
         </Fact>
-        <Fact label="Started">
+        <Fact label="Started" wide>
           <DateTimeText ms={t.started.ms} raw={t.started.raw} />
           {t.queueMs !== null && t.queueMs > 0 && (
             <span className="block text-xs text-slate-500 dark:text-slate-400">after {formatDuration(t.queueMs)} in the queue</span>
@@ -118,7 +118,7 @@ export function RunSummary({ model, liveSlot, actions }: RunSummaryProps) {
             <span className="block text-xs text-slate-500 dark:text-slate-400">not started; waiting {formatDuration(t.waitingMs)} since created</span>
           )}
         </Fact>
-        <Fact label="Finished">
+        <Fact label="Finished" wide>
           {t.finished.ms === null && !model.status.terminal ? (
             <span>— (not finished)</span>
           ) : (
@@ -132,27 +132,45 @@ export function RunSummary({ model, liveSlot, actions }: RunSummaryProps) {
           </span>
         </Fact>
       </dl>
-      {(model.tags.connections.length > 0 || model.tags.other.length > 0) && (
-        <div className="flex min-w-0 flex-col gap-1.5 text-sm">
-          {model.tags.connections.length > 0 && (
-            <div className="flex min-w-0 flex-wrap items-center gap-1.5">
-              <span className="text-xs font-medium tracking-wide text-slate-500 uppercase dark:text-slate-400">Connections</span>
-              {model.tags.connections.map((c, i) => (
-                <Chip key={`${c}-${i}`} text={c} />
-              ))}
-            </div>
-          )}
-          {model.tags.other.length > 0 && (
-            <div className="flex min-w-0 flex-wrap items-center gap-1.5">
-              <span className="text-xs font-medium tracking-wide text-slate-500 uppercase dark:text-slate-400">Tags</span>
-              {model.tags.other.map((c, i) => (
-                <Chip key={`${c}-${i}`} text={c} />
-              ))}
-            </div>
-          )}
+      {(model.tags.connections.length > 0 || model.tags.other.length > 0) && <Tags connections={model.tags.connections} other={model.tags.other} />}
+    </header>
+  );
+}
+
+const TAGS_SHOWN = 8;
+
+/** Connection tags grouped as "Connections", the rest as chips; long lists folded. */
+function Tags({ connections, other }: { connections: readonly string[]; other: readonly string[] }) {
+  const [all, setAll] = useState(false);
+  const total = connections.length + other.length;
+  const shownConnections = all ? connections : connections.slice(0, TAGS_SHOWN);
+  const shownOther = all ? other : other.slice(0, Math.max(0, TAGS_SHOWN - shownConnections.length));
+  return (
+    <div className="flex min-w-0 flex-col gap-1.5 text-sm">
+      {shownConnections.length > 0 && (
+        <div className="flex min-w-0 flex-wrap items-center gap-1.5">
+          <span className="text-xs font-medium tracking-wide text-slate-500 uppercase dark:text-slate-400">Connections</span>
+          {shownConnections.map((c, i) => (
+            <Chip key={`${c}-${i}`} text={c} />
+          ))}
         </div>
       )}
-    </header>
+      {shownOther.length > 0 && (
+        <div className="flex min-w-0 flex-wrap items-center gap-1.5">
+          <span className="text-xs font-medium tracking-wide text-slate-500 uppercase dark:text-slate-400">Tags</span>
+          {shownOther.map((c, i) => (
+            <Chip key={`${c}-${i}`} text={c} />
+          ))}
+        </div>
+      )}
+      {total > TAGS_SHOWN && (
+        <div>
+          <button type="button" className="text-xs font-medium text-sky-700 underline underline-offset-2 dark:text-sky-300" aria-expanded={all} onClick={() => setAll((a) => !a)}>
+            {all ? 'Show fewer tags' : `Show all ${total.toLocaleString('en-US')} tags`}
+          </button>
+        </div>
+      )}
+    </div>
   );
 }
 
