@@ -20,6 +20,7 @@ import { NoticeList } from './notice-list';
 import { RunSummary } from './run-summary';
 import { StepList } from './steps/step-list';
 import { StepViewProvider, stepDomId, type RevealSlot, type RevealTarget, type StepViewContextValue } from './steps/step-context';
+import { isTimelineNotice } from './timeline/timeline-layout';
 import { RunTimelineSection } from './timeline/run-timeline-section';
 import { ActionMenu } from './triage/action-menu';
 import { maskedNotices } from './triage/masked-error';
@@ -160,6 +161,12 @@ export function RunScreen({ loaded, model, nowMs, step, onStepChange, linkFor, f
   // Counted and searched per response (a live run's model is rebuilt every second).
   const contentSteps = usePerKey(loaded, model.allSteps);
   const secretCount = useSecretCount(contentSteps);
+
+  // Notices about timestamps and durations stand on the timeline, next to what they explain.
+  const runNotices = useMemo(() => {
+    const own = model.notices.filter((n) => !isTimelineNotice(model, n));
+    return mask ? maskedNotices(own) : own;
+  }, [model, mask]);
 
   // ---- filter ------------------------------------------------------------------------------
   const [failedOnly, setFailedOnly] = useState(false);
@@ -303,7 +310,7 @@ export function RunScreen({ loaded, model, nowMs, step, onStepChange, linkFor, f
           }
         />
         {model.failure && <FailurePanel failure={model.failure} status={model.status} mask={mask} onJump={onSelect} linkFor={linkFor} />}
-        <NoticeList notices={mask ? maskedNotices(model.notices) : model.notices} />
+        <NoticeList notices={runNotices} />
         <RunTimelineSection model={model} nowMs={nowMs} selectedPath={step} onSelectStep={onSelect} />
         <RunSearch
           steps={contentSteps}

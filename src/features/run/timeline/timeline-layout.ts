@@ -196,11 +196,12 @@ export interface TimelineLayout {
 }
 
 /** Model notices that concern the timeline (the timestamp issues are added by identity). */
-const TIMELINE_NOTICE_CODES: ReadonlySet<string> = new Set([
-  'durations-missing',
-  'order-uncertain',
-  'steps-exceed-span',
-]);
+const TIMELINE_NOTICE_CODES: ReadonlySet<string> = new Set(['durations-missing', 'steps-exceed-span']);
+
+/** Whether the timeline shows this notice (so the run-level list can leave it out). */
+export function isTimelineNotice(model: RunModel, n: Notice): boolean {
+  return TIMELINE_NOTICE_CODES.has(n.code) || model.timing.issues.includes(n);
+}
 
 const finite = (n: number): number => (Number.isFinite(n) ? n : 0);
 const capMs = (n: number): number => Math.min(MAX_MS, Math.max(0, finite(n)));

@@ -95,9 +95,9 @@ describe('ticket summary: other shapes', () => {
     expect(markdown).toMatch(/\(\d+ more lines? in the inspector\)/);
   });
 
-  it('lists the data notices (02) and the steps that failed while the run went on (05)', () => {
-    const m02 = fixture('02-failed-http-step.json');
-    expect(buildTicketSummary(m02, opts(m02)).text).toContain('Warning: Step order may not match execution order');
+  it('lists the data notices (12) and the steps that failed while the run went on (05)', () => {
+    const m12 = fixture('12-memory-limit.json');
+    expect(buildTicketSummary(m12, opts(m12)).text).toMatch(/One step has no recorded duration/);
     const m05 = fixture('05-continue-on-failure.json');
     const t05 = buildTicketSummary(m05, opts(m05)).text;
     expect(t05).toContain('Failed steps, the run continued (1)');
