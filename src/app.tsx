@@ -17,10 +17,21 @@ import { LookupScreen } from '@/features/run-lookup/lookup-screen';
 import { RecentRuns } from '@/features/run-lookup/recent-runs';
 import type { ImportedRun } from '@/features/run/imported-run-view';
 import { RunSkeleton } from '@/features/run/run-skeleton';
+import type { RunView as RunViewType } from '@/features/run/run-view';
 
 // The run view is its own chunk: the lookup screen doesn't need it, and for a run link it loads
 // while the run's data is already being fetched (main.tsx prefetches it).
-const RunView = lazy(() => import('@/features/run/run-view').then((m) => ({ default: m.RunView })));
+const LazyRunView = lazy(() => import('@/features/run/run-view').then((m) => ({ default: m.RunView })));
+type RunViewComponent = typeof RunViewType;
+let preloadedRunView: RunViewComponent | null = null;
+
+/**
+ * main.tsx loads the run view's chunk before the first render when the page is a run link, so
+ * the view renders at once (no Suspense fallback, whose reveal React throttles by up to 300 ms).
+ */
+export async function preloadRunView(): Promise<void> {
+  preloadedRunView = (await import('@/features/run/run-view')).RunView;
+}
 // A run opened from a file: the same run screen, from memory. The import panel loads on its own too.
 const ImportedRunView = lazy(() => import('@/features/run/imported-run-view').then((m) => ({ default: m.ImportedRunView })));
 const ImportPanel = lazy(() => import('@/features/run-lookup/import-panel').then((m) => ({ default: m.ImportPanel })));
@@ -65,6 +76,7 @@ export function App({ strippedParams }: { strippedParams: readonly string[] }) {
     if (route.name === 'lookup') document.title = 'Diga run inspector';
   }, [route.name]);
 
+  const PreloadedRunView = preloadedRunView;
   return (
     <ZoneProvider zone={zone}>
       <div className="flex min-h-screen min-w-0 flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
@@ -91,9 +103,13 @@ export function App({ strippedParams }: { strippedParams: readonly string[] }) {
           )}
           <ErrorBoundary resetKey={route.name === 'run' ? route.runId : route.name}>
             {route.name === 'run' ? (
-              <Suspense fallback={<RunSkeleton runId={route.runId} failureReason={null} failureCount={0} />}>
-                <RunView key={route.runId} runId={route.runId} step={route.step} navigate={navigate} />
-              </Suspense>
+              PreloadedRunView ? (
+                <PreloadedRunView key={route.runId} runId={route.runId} step={route.step} navigate={navigate} />
+              ) : (
+                <Suspense fallback={<RunSkeleton runId={route.runId} failureReason={null} failureCount={0} />}>
+                  <LazyRunView key={route.runId} runId={route.runId} step={route.step} navigate={navigate} />
+                </Suspense>
+              )
             ) : route.name === 'imported' ? (
               <Suspense fallback={<RunSkeleton runId={imported?.loaded.run.id ?? ''} failureReason={null} failureCount={0} />}>
                 <ImportedRunView key={imported?.loaded.receivedAt ?? 0} imported={imported} step={route.step} navigate={navigate} />

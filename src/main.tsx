@@ -1,7 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app';
+import { App, preloadRunView } from './app';
 import { ErrorBoundary } from '@/components/ui/error-boundary';
 import { loadConfig } from '@/lib/config';
 import { createQueryClient } from '@/lib/query-client';
@@ -28,9 +28,12 @@ function render() {
   );
 }
 
+// A run link: the run view's code, the config and (once the config is known) the run itself load
+// side by side; the first render waits for the view's code so it shows without a fallback.
+const initialRoute = parseRoute(window.location.pathname, window.location.search);
+const viewReady = initialRoute.name === 'run' ? preloadRunView().catch(() => undefined) : Promise.resolve();
+
 void loadConfig().finally(() => {
-  // A run link: start fetching the run now, while the run view's code loads.
-  const route = parseRoute(window.location.pathname, window.location.search);
-  if (route.name === 'run' && getToken() !== null) void queryClient.prefetchQuery(runQueries.detail(route.runId));
-  render();
+  if (initialRoute.name === 'run' && getToken() !== null) void queryClient.prefetchQuery(runQueries.detail(initialRoute.runId));
+  void viewReady.finally(render);
 });

@@ -120,10 +120,12 @@ class MapKeyOrderIndex implements KeyOrderIndex {
 /** A key JS enumerates before the others: a canonical array index ("0", "7", "2024"; not "01"). */
 const INTEGER_KEY = /^(?:0|[1-9]\d*)$/;
 /** Quick scans: an integer-like key anywhere, or an escaped digit (which may decode to one). */
-const INTEGER_KEY_IN_TEXT = /"(?:0|[1-9]\d*)"\s*:/;
-const ESCAPED_DIGIT_IN_TEXT = /"\\u003\d/;
+/** An integer-like key (`"1":`), or a key spelled with escaped digits (`"\u0031"`): one scan. */
+const KEY_ORDER_AT_RISK = /"(?:0|[1-9]\d*)"\s*:|"\\u003\d/;
 /** Quick scan: a number token with 16+ integer digits, which may be beyond the safe range. */
-const LONG_INTEGER_IN_TEXT = /(?:^|[:[,])\s*-?\d{16}/;
+const LONG_INTEGER_IN_TEXT = /[:[,]\s*-?\d{16}/;
+/** A body that is itself a long integer (the only place the pattern above can't see). */
+const LONG_INTEGER_AT_START = /^\s*-?\d{16}/;
 const INTEGER_SOURCE = /^-?\d+$/;
 
 /**
@@ -146,8 +148,8 @@ export function parseJsonBody(text: string): ParsedJson {
     throw describeSyntaxError(body, error);
   }
 
-  const wantKeyOrder = INTEGER_KEY_IN_TEXT.test(body) || ESCAPED_DIGIT_IN_TEXT.test(body);
-  const wantIntegers = LONG_INTEGER_IN_TEXT.test(body);
+  const wantKeyOrder = KEY_ORDER_AT_RISK.test(body);
+  const wantIntegers = LONG_INTEGER_IN_TEXT.test(body) || LONG_INTEGER_AT_START.test(body);
   if (!wantKeyOrder && !wantIntegers) return { value, keyOrder: null, lossless: false };
 
   const scan = scanText(body, wantKeyOrder, wantIntegers);

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { describeShape, estimateSize, formatBytes } from '@/lib/json-shape';
 import { jsonClasses as c } from './json-classes';
 
@@ -23,7 +23,13 @@ function fileName(label: string): string {
 
 /** Instead of a tree: a value too large to render at once, its size and shape, and two ways on. */
 export function JsonLargeValue({ value, label, onRenderAnyway, buildText }: JsonLargeValueProps) {
-  const size = useMemo(() => estimateSize(value), [value]);
+  // The exact size of a huge value takes a full walk: do it after this paints, not during render.
+  const [measured, setMeasured] = useState<{ value: unknown; size: number } | null>(null);
+  useEffect(() => {
+    const t = window.setTimeout(() => setMeasured({ value, size: estimateSize(value) }), 50);
+    return () => window.clearTimeout(t);
+  }, [value]);
+  const size = measured && measured.value === value ? measured.size : null;
   const [error, setError] = useState<string | null>(null);
 
   const download = () => {
@@ -55,7 +61,7 @@ export function JsonLargeValue({ value, label, onRenderAnyway, buildText }: Json
       className="flex flex-wrap items-center gap-x-3 gap-y-2 rounded border border-dashed border-slate-300 px-3 py-2 text-sm text-slate-700 dark:border-slate-600 dark:text-slate-300"
     >
       <p className="m-0 min-w-0 [overflow-wrap:anywhere]">
-        Large value: ≈ {formatBytes(size)}, {describeShape(value)}. Not shown yet, to keep the page
+        Large value: {size === null ? 'over 1 MB' : `≈ ${formatBytes(size)}`}, {describeShape(value)}. Not shown yet, to keep the page
         responsive.
       </p>
       <div className="flex gap-2">

@@ -28,6 +28,18 @@ export { clearJsonViewState } from './json-view-state';
 /** Values estimated above this many bytes of JSON show a summary first. */
 export const LARGE_VALUE_BYTES = 1024 * 1024;
 
+/** Whether a value is over LARGE_VALUE_BYTES, remembered per object (a card mounts many times). */
+const largeCache = new WeakMap<object, boolean>();
+function isLargeValue(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return estimateSize(value, LARGE_VALUE_BYTES) > LARGE_VALUE_BYTES;
+  let large = largeCache.get(value);
+  if (large === undefined) {
+    large = estimateSize(value, LARGE_VALUE_BYTES) > LARGE_VALUE_BYTES;
+    largeCache.set(value, large);
+  }
+  return large;
+}
+
 export interface JsonViewerProps {
   /** Any JSON value (may include LosslessNumber). */
   value: unknown;
@@ -90,7 +102,7 @@ export const JsonViewer = memo(function JsonViewer({
     [stateKey, ownStore],
   );
   const renderLarge = useNodeViewState(store, '')?.renderLarge === true;
-  const large = useMemo(() => estimateSize(value, LARGE_VALUE_BYTES) > LARGE_VALUE_BYTES, [value]);
+  const large = useMemo(() => isLargeValue(value), [value]);
   const summaryOnly = large && !renderLarge;
 
   // Cheapest checks first: isSmallPlain stops after ~1,500 nodes, and the rest only run on values

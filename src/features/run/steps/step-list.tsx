@@ -58,6 +58,9 @@ function VirtualStepList({ steps, scrollRequest }: { steps: readonly StepNode[];
     gap: 12,
     scrollMargin,
     getItemKey: (i) => steps[i]!.path,
+    // Scrolling re-renders on the next frame instead of synchronously in every scroll event: cards
+    // mounting during a smooth scroll to a step would otherwise make long tasks.
+    useFlushSync: false,
   });
 
   // The list's distance from the top of the document changes as the panels above it do.
