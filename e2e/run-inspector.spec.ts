@@ -21,6 +21,27 @@ test.describe('opening a run', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  test('a pasted share link keeps its step; a ticket sentence naming the flow first still opens the run', async ({ inspector, page }) => {
+    await inspector.gotoLookup();
+    await inspector.openRun('https://inspector.example.test/runs/2FlC5aydGaXPAQUobq5GX?step=loop_rows%5B3%5D.update_contact', TOKEN);
+    await expect(page).toHaveURL(/\/runs\/2FlC5aydGaXPAQUobq5GX\?step=loop_rows%5B3%5D\.update_contact$/);
+    await expect(inspector.stepCard(/update_contact/).first()).toBeInViewport();
+
+    await inspector.gotoLookup();
+    await inspector.openRun('Flow Ynh2cq7iP8VIx0qdhQHjy, run 2FlC5aydGaXPAQUobq5GX failed');
+    await expect(page).toHaveURL(/\/runs\/2FlC5aydGaXPAQUobq5GX$/);
+  });
+
+  test('the lookup form asks for a token before opening, and a typed token also serves the demo list', async ({ inspector, page }) => {
+    await inspector.gotoLookup();
+    await inspector.openRun('2FlC5aydGaXPAQUobq5GX');
+    await expect(page.getByRole('alert')).toHaveText(/Enter an API token/);
+    await expect(page).toHaveURL(/\/$/);
+    await inspector.tokenField.fill(TOKEN);
+    await page.getByRole('region', { name: 'Demo runs' }).getByRole('link', { name: /Invoice sync to ledger/ }).click();
+    await expect(inspector.heading).toHaveText('Invoice sync to ledger');
+  });
+
   test('a share link with no token asks for one in place and keeps the link target', async ({ inspector, page }) => {
     await inspector.gotoRun('2FlC5aydGaXPAQUobq5GX', 'loop_rows[3].update_contact');
     await expect(page.getByRole('heading', { name: 'Enter an API token to open this run' })).toBeVisible();
@@ -55,6 +76,9 @@ test.describe('opening a run', () => {
 
     await page.getByRole('button', { name: 'Forget token' }).click();
     expect(await page.evaluate(() => [localStorage.getItem('diga-inspector:token'), sessionStorage.getItem('diga-inspector:token')])).toEqual([null, null]);
+    // The run it read leaves the screen with it.
+    await expect(page.getByRole('heading', { name: 'The token was forgotten: enter one to see this run again' })).toBeVisible();
+    await expect(inspector.heading).toBeHidden();
     await page.reload();
     await expect(page.getByRole('heading', { name: 'Enter an API token to open this run' })).toBeVisible();
   });

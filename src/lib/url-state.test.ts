@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractRunId, isTokenLikeParam, parseRoute, routeHref, stripTokenParams } from './url-state';
+import { extractRunId, extractRunTarget, isTokenLikeParam, parseRoute, routeHref, stripTokenParams } from './url-state';
 
 describe('routes', () => {
   it.each([
@@ -50,6 +50,17 @@ describe('token-like parameters', () => {
   });
 });
 
+describe('extractRunTarget', () => {
+  it('keeps the step of a pasted share link', () => {
+    expect(extractRunTarget('https://inspector.example.test/runs/2FlC5aydGaXPAQUobq5GX?step=loop_rows%5B3%5D.update_contact')).toEqual({
+      runId: '2FlC5aydGaXPAQUobq5GX',
+      step: 'loop_rows[3].update_contact',
+    });
+    expect(extractRunTarget('/runs/abc12345?step=a')).toEqual({ runId: 'abc12345', step: 'a' });
+    expect(extractRunTarget('2FlC5aydGaXPAQUobq5GX')).toEqual({ runId: '2FlC5aydGaXPAQUobq5GX', step: null });
+  });
+});
+
 describe('extractRunId', () => {
   it.each([
     ['2FlC5aydGaXPAQUobq5GX', '2FlC5aydGaXPAQUobq5GX'],
@@ -60,6 +71,9 @@ describe('extractRunId', () => {
     ['Customer says run 2FlC5aydGaXPAQUobq5GX failed last night.', '2FlC5aydGaXPAQUobq5GX'],
     ['"demoErr-401"', 'demoErr-401'],
     ['hostileRun01', 'hostileRun01'],
+    ['Flow Ynh2cq7iP8VIx0qdhQHjy, run 2FlC5aydGaXPAQUobq5GX failed', '2FlC5aydGaXPAQUobq5GX'],
+    ['flowId=Ynh2cq7iP8VIx0qdhQHjy runId=2FlC5aydGaXPAQUobq5GX', '2FlC5aydGaXPAQUobq5GX'],
+    ['run_id: demoErr-401-x', 'demoErr-401-x'],
     ['', null],
     ['   ', null],
     ['it failed', null],

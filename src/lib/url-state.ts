@@ -116,34 +116,64 @@ function idFromUrl(url: URL): string | null {
  * sentence from a ticket ("run 2FlC5aydGaXPAQUobq5GX failed"). Whitespace is trimmed.
  */
 export function extractRunId(input: string): string | null {
+  return extractRunTarget(input)?.runId ?? null;
+}
+
+const STEP_PARAM_MAX = 2000;
+
+/** The step a pasted share link points at (`?step=`), if any. */
+function stepFromUrl(url: URL): string | null {
+  const step = url.searchParams.get('step');
+  return step && step.length <= STEP_PARAM_MAX ? step : null;
+}
+
+/** "run 2Fl…", "run_id=2Fl…", "runId: 2Fl…", "execution 2Fl…": an ID someone labelled as the run. */
+const LABELLED_RUN_ID = /\b(?:run|execution|flow[\s_-]?run)(?:[\s_-]?id)?\s*[:=#]?\s*["'`]?([A-Za-z0-9][A-Za-z0-9_-]{7,127})/i;
+/** "flow Ynh2…", "flowId=Ynh2…": an ID labelled as something else, never taken for the run. */
+const LABELLED_OTHER_ID = /\b(?:flow|project|workflow|piece|connection|step)(?:[\s_-]?id)?\s*[:=#]?\s*["'`]?([A-Za-z0-9][A-Za-z0-9_-]{7,127})/gi;
+
+/**
+ * Finds a run (and, from a share link, the step) in whatever was pasted: a bare ID, a dashboard
+ * URL, one of our share links, or a sentence from a ticket ("run 2FlC5aydGaXPAQUobq5GX failed",
+ * "flow Ynh2…, run 2FlC… failed": an ID labelled "run" wins, one labelled "flow" never does).
+ */
+export function extractRunTarget(input: string): { runId: string; step: string | null } | null {
   const text = input.trim().replace(/^["'`<([]+|["'`>)\].,;:!?]+$/g, '');
   if (text === '') return null;
   // A URL anywhere in the text.
   const urlMatch = /\bhttps?:\/\/[^\s"'<>]+/i.exec(text);
   if (urlMatch) {
     try {
-      const id = idFromUrl(new URL(urlMatch[0]));
-      if (id) return id;
+      const url = new URL(urlMatch[0]);
+      const id = idFromUrl(url);
+      if (id) return { runId: id, step: stepFromUrl(url) };
     } catch {
       /* not a URL after all */
     }
   }
   if (text.startsWith('/')) {
     try {
-      const id = idFromUrl(new URL(text, 'http://x.invalid'));
-      if (id) return id;
+      const url = new URL(text, 'http://x.invalid');
+      const id = idFromUrl(url);
+      if (id) return { runId: id, step: stepFromUrl(url) };
     } catch {
       /* ignore */
     }
   }
-  if (!/\s/.test(text) && ID_TOKEN.test(text)) return text;
-  // A sentence: prefer a 21-character nanoid-like token, else the longest ID-like token with a digit.
-  const tokens = text.split(/[\s,;:()[\]{}"'`<>|]+/).filter((t) => ID_TOKEN.test(t) && t.length >= 8);
+  if (!/\s/.test(text) && ID_TOKEN.test(text) && !/[=:]/.test(text)) return { runId: text, step: null };
+  const labelled = LABELLED_RUN_ID.exec(text);
+  if (labelled) return { runId: labelled[1]!, step: null };
+  // A sentence: skip IDs labelled as something else; prefer a 21-character nanoid-like token,
+  // else the longest ID-like token with a digit.
+  const others = new Set(Array.from(text.matchAll(LABELLED_OTHER_ID), (m) => m[1]!));
+  const tokens = text
+    .split(/[\s,;:=()[\]{}"'`<>|]+/)
+    .filter((t) => ID_TOKEN.test(t) && t.length >= 8 && !others.has(t));
   const nanoid = tokens.find((t) => t.length === 21);
-  if (nanoid) return nanoid;
+  if (nanoid) return { runId: nanoid, step: null };
   const withDigit = tokens.filter((t) => /\d/.test(t) && /[A-Za-z]/.test(t));
   withDigit.sort((a, b) => b.length - a.length);
-  return withDigit[0] ?? null;
+  return withDigit[0] ? { runId: withDigit[0], step: null } : null;
 }
 
 // ---- React binding -------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LosslessNumber, parseJsonBody } from '@/lib/json-body';
 import { MASK } from '@/lib/secrets';
@@ -160,11 +160,13 @@ describe('JsonViewer: large arrays and strings', () => {
 describe('JsonViewer: over ~1 MB', () => {
   const big = { items: Array.from({ length: 20_000 }, (_, i) => ({ i, text: 'x'.repeat(60) })) };
 
-  it('shows size and shape first, and renders on request', () => {
+  it('shows size and shape first (the exact size once measured), and renders on request', async () => {
     render(<JsonViewer value={big} label="Output" />);
     expect(screen.queryByRole('tree')).toBeNull();
     const summary = screen.getByRole('group', { name: 'Output' });
-    expect(summary.textContent).toMatch(/≈ 1\.\d MB, object with 1 key/);
+    // The first paint says only that it is large; the exact size follows after a full walk.
+    expect(summary.textContent).toMatch(/over 1 MB, object with 1 key/);
+    await waitFor(() => expect(summary.textContent).toMatch(/≈ 1\.\d MB, object with 1 key/));
     fireEvent.click(screen.getByRole('button', { name: 'Render anyway' }));
     fireEvent.click(screen.getByRole('button', { name: 'Expand items (20,000 items)' }));
     expect(button('Show 100 more (19,900 left)')).toBeTruthy();

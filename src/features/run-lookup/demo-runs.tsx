@@ -48,7 +48,12 @@ export function DemoRuns({ navigate }: { navigate: (route: Route) => void }) {
                 >
                   <span className="flex min-w-0 items-center justify-between gap-2">
                     <span className="min-w-0 truncate font-medium">{r.flowDisplayName ?? r.id}</span>
-                    <StatusBadge tone={TONE[r.status] ?? 'neutral'} icon={TONE[r.status] === 'failed' ? 'cross' : TONE[r.status] === 'success' ? 'check' : 'info'} label={r.status} />
+                    <StatusBadge
+                      className="shrink-0"
+                      tone={TONE[r.status] ?? 'neutral'}
+                      icon={TONE[r.status] === 'failed' ? 'cross' : TONE[r.status] === 'success' ? 'check' : 'info'}
+                      label={r.id.startsWith('demoLive') ? 'LIVE' : r.status}
+                    />
                   </span>
                   <span className="text-xs text-slate-600 dark:text-slate-400">{r.scenario}</span>
                 </a>

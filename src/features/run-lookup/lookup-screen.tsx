@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { buttonClass } from '@/components/ui/feedback';
 import { TokenFields } from '@/components/ui/token-form';
 import { getToken, isTokenRemembered, setToken } from '@/lib/token-store';
-import { extractRunId, type Route } from '@/lib/url-state';
+import { extractRunTarget, type Route } from '@/lib/url-state';
 
 export interface LookupScreenProps {
   navigate: (route: Route) => void;
@@ -17,18 +17,35 @@ export function LookupScreen({ navigate, children }: LookupScreenProps) {
   const [token, setTokenValue] = useState('');
   const [remember, setRemember] = useState(() => isTokenRemembered());
   const [error, setError] = useState<string | null>(null);
+  const [tokenError, setTokenError] = useState<string | null>(null);
   const hasToken = getToken() !== null;
+
+  /** A token typed in the form counts, however the run is then opened (form, demo or recent run). */
+  const applyTypedToken = (): boolean => {
+    if (token.trim() === '') return false;
+    try {
+      setToken(token.trim(), { remember });
+      return true;
+    } catch (err) {
+      setTokenError(err instanceof Error ? err.message : 'This token cannot be used.');
+      return false;
+    }
+  };
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const runId = extractRunId(runText);
-    if (!runId) {
+    const target = extractRunTarget(runText);
+    if (!target) {
       setError(runText.trim() === '' ? 'Enter a run ID, or paste a link or text that contains one.' : 'No run ID found in what was pasted.');
       return;
     }
-    if (token.trim() !== '') setToken(token.trim(), { remember });
     setError(null);
-    navigate({ name: 'run', runId, step: null });
+    setTokenError(null);
+    if (!applyTypedToken() && getToken() === null) {
+      setTokenError('Enter an API token: the run is read with it.');
+      return;
+    }
+    navigate({ name: 'run', runId: target.runId, step: target.step });
   };
 
   return (
@@ -68,7 +85,19 @@ export function LookupScreen({ navigate, children }: LookupScreenProps) {
             </p>
           )}
         </div>
-        <TokenFields value={token} onChange={setTokenValue} remember={remember} onRememberChange={setRemember} />
+        <TokenFields
+          value={token}
+          onChange={setTokenValue}
+          remember={remember}
+          onRememberChange={setRemember}
+          invalid={!!tokenError}
+          describedBy={tokenError ? `${id}-token-err` : undefined}
+        />
+        {tokenError && (
+          <p id={`${id}-token-err`} role="alert" className="-mt-2 text-sm text-red-800 dark:text-red-300">
+            {tokenError}
+          </p>
+        )}
         {hasToken && token === '' && (
           <p className="-mt-2 text-xs text-slate-500 dark:text-slate-400">A token is already set for this session; leave the field empty to keep using it.</p>
         )}
@@ -78,7 +107,10 @@ export function LookupScreen({ navigate, children }: LookupScreenProps) {
           </button>
         </div>
       </form>
-      {children}
+      {/* Clicking a demo or recent run uses the token typed above too. */}
+      <div className="flex min-w-0 flex-col gap-6" onClickCapture={() => void applyTypedToken()}>
+        {children}
+      </div>
     </div>
   );
 }

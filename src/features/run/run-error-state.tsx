@@ -71,6 +71,11 @@ export function RunErrorState({ error, runId, onRetry, onBack }: RunErrorStatePr
             The token was not accepted for run {idCode}. It may have expired or lack access to this run’s project. Enter a valid
             API token.
           </p>
+          <p className="mt-2">
+            <button type="button" className="font-medium underline underline-offset-2" onClick={onBack}>
+              Open another run instead
+            </button>
+          </p>
         </TokenPrompt>
       );
     case 'not-found':

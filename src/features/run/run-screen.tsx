@@ -283,6 +283,7 @@ export function RunScreen({ loaded, model, nowMs, step, onStepChange, linkFor, f
         <RunSummary
           model={model}
           liveSlot={liveSlot}
+          onJumpToFailure={onSelect}
           actions={
             <>
               <ActionMenu

@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { CopyButton } from '@/components/ui/copy-button';
+import { Icon } from '@/components/ui/icons';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { DateTimeText, HoverTip, useZone } from '@/components/ui/zone';
 import { formatDuration, formatDurationExact, zoneLabel } from '@/lib/time';
@@ -46,10 +47,12 @@ export interface RunSummaryProps {
   /** The live/finished indicator and actions, rendered by the container. */
   liveSlot?: ReactNode;
   actions?: ReactNode;
+  /** Jump to the failing step (a shortcut shown on small screens, where the panel is far down). */
+  onJumpToFailure?: (path: string) => void;
 }
 
 /** The run's header: title, status, IDs, times, duration, step count, tags. */
-export function RunSummary({ model, liveSlot, actions }: RunSummaryProps) {
+export function RunSummary({ model, liveSlot, actions, onJumpToFailure }: RunSummaryProps) {
   const zone = useZone();
   const t = model.timing;
   const duration = durationText(model);
@@ -72,6 +75,16 @@ export function RunSummary({ model, liveSlot, actions }: RunSummaryProps) {
             {liveSlot}
           </div>
           {!model.failure && <p className="text-sm text-slate-600 dark:text-slate-300">{model.status.hint}</p>}
+          {model.failure?.step && onJumpToFailure && (
+            <button
+              type="button"
+              onClick={() => onJumpToFailure(model.failure!.step!.path)}
+              className="flex max-w-full min-w-0 items-center gap-1.5 self-start rounded-md text-left text-sm font-medium text-red-800 underline underline-offset-2 lg:hidden dark:text-red-300"
+            >
+              <Icon name="chevron-down" className="size-4 shrink-0" />
+              <span className="min-w-0 truncate">Failed at {model.failure.step.path}: go to the step</span>
+            </button>
+          )}
         </div>
         {actions && <div className="flex flex-wrap items-center gap-2">{actions}</div>}
       </div>
@@ -98,7 +111,9 @@ export function RunSummary({ model, liveSlot, actions }: RunSummaryProps) {
           )}
         </Fact>
         <Fact label="Steps">
-          {model.stepsCount !== null ? `${model.stepsCount.toLocaleString('en-US')} executed` : '—'}
+          <HoverTip tip="stepsCount from the API: piece and code steps that finished, each loop iteration counted again; the trigger, loops and routers are not counted.">
+            {model.stepsCount !== null ? `${model.stepsCount.toLocaleString('en-US')} executed` : '— executed'}
+          </HoverTip>
           {stepsTotal > 0 && (
             <span className="block text-xs text-slate-500 dark:text-slate-400">
               {model.steps.length.toLocaleString('en-US')} top-level

@@ -122,10 +122,11 @@ export function RunView({ runId, step, navigate }: RunViewProps) {
   }, [runId, recentTitle, raw, label, tone, icon]);
 
   // ---- render: data → error → loading ------------------------------------------------------
-  if (token === null && !data) {
+  // No token (never given, or just forgotten): nothing of the run stays on screen.
+  if (token === null) {
     return (
       <TokenPrompt
-        title="Enter an API token to open this run"
+        title={data ? 'The token was forgotten: enter one to see this run again' : 'Enter an API token to open this run'}
         submitLabel="Open run"
         onSubmit={(t, remember) => setToken(t, { remember })}
       >

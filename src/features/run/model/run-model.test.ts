@@ -434,3 +434,15 @@ describe('incremental rebuilds', () => {
     expect(m2.byPath.get('loop')!.status.label).toBe('Interrupted');
   });
 });
+
+describe('runs that are probably stuck', () => {
+  it('flags a RUNNING run far past the time limit, and a run QUEUED for hours; not a PAUSED one', () => {
+    const start = Date.parse('2025-11-05T10:14:34.667Z');
+    expect(fixture('06-running.json', start + 20_000).notices.map((n) => n.code)).not.toContain('probably-stuck');
+    const stuck = fixture('06-running.json', start + 3 * 3_600_000).notices.find((n) => n.code === 'probably-stuck');
+    expect(stuck?.message).toMatch(/RUNNING for 3 h 0 min.*probably stuck/);
+    const created = Date.parse(JSON.parse(readFileSync(join(FIXTURES, '08-queued.json'), 'utf8')).created as string);
+    expect(fixture('08-queued.json', created + 2 * 3_600_000).notices.map((n) => n.code)).toContain('probably-stuck');
+    expect(fixture('07-paused.json', Date.UTC(2030, 0, 1)).notices.map((n) => n.code)).not.toContain('probably-stuck');
+  });
+});

@@ -44,7 +44,7 @@ const RUN: Record<string, Row> = {
     icon: 'check',
     terminal: true,
     failed: false,
-    hint: 'The run finished; steps set to continue on failure may still have failed.',
+    hint: 'The run finished successfully.',
   },
   STOPPED: {
     label: 'Stopped',

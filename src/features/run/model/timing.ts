@@ -155,6 +155,23 @@ export function computeTiming(input: TimingInput): TimingInfo {
     headlineSource = 'steps';
   }
 
+  // A run RUNNING or QUEUED far longer than the engine's time limit (600 s by default) is most
+  // likely stuck: the worker died or the run was lost. PAUSED can last days, so it is left alone.
+  const STUCK_MS = 60 * 60_000;
+  if (input.status.raw === 'RUNNING' && spanKind === 'elapsed' && spanMs !== null && spanMs > STUCK_MS) {
+    issues.push({
+      code: 'probably-stuck',
+      level: 'warning',
+      message: `This run has been RUNNING for ${formatDuration(spanMs)}, far past the engine's time limit (600 s by default): it is probably stuck (a lost worker), not still working.`,
+    });
+  } else if (input.status.raw === 'QUEUED' && waitingMs !== null && waitingMs > STUCK_MS) {
+    issues.push({
+      code: 'probably-stuck',
+      level: 'warning',
+      message: `This run has been QUEUED for ${formatDuration(waitingMs)}: no worker picked it up; check worker capacity, or whether the run was lost.`,
+    });
+  }
+
   if (spanMs !== null && input.stepSumMs !== null && input.stepSumMs > spanMs * 1.01 + 5) {
     issues.push({
       code: 'steps-exceed-span',

@@ -373,11 +373,7 @@ function Overview({ layout }: { layout: TimelineLayout }) {
             />
             <span className="min-w-0">
               <span className="font-medium">{s.label}</span>
-              {s.kind === 'unaccounted'
-                ? ': queueing, pauses, engine overhead'
-                : s.kind === 'queued'
-                  ? ' before start'
-                  : ''}
+              {s.legend}
             </span>
           </li>
         ))}

@@ -228,6 +228,9 @@ describe('fixtures', () => {
     expect(csv).toMatchObject({ interrupted: true, open: false, minWidth: true, width: 0 });
     expect(csv.summary).toContain('interrupted');
     expect(l.unaccounted?.label).toBe('Unaccounted 9 min 41 s');
+    // The time the cut-off step ran is in that segment, and the legend says so.
+    expect(l.unaccounted?.legend).toMatch(/interrupted step build_csv/);
+    expect(fixture('01-happy-path.json').unaccounted?.legend).toBe(': queueing, pauses, engine overhead');
   });
 
   it('10 internal error: the run span only, no step bars', () => {

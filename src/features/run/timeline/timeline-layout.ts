@@ -147,6 +147,8 @@ export interface AxisSegment {
   readonly label: string;
   /** One plain sentence saying what the segment is. */
   readonly description: string;
+  /** What the legend says after the label (": queueing, pauses, engine overhead"). */
+  readonly legend: string;
   readonly minWidth: boolean;
   /** The run segment of a live run: it ends at now. */
   readonly open: boolean;
@@ -200,6 +202,7 @@ const TIMELINE_NOTICE_CODES: ReadonlySet<string> = new Set(['durations-missing',
 
 /** Whether the timeline shows this notice (so the run-level list can leave it out). */
 export function isTimelineNotice(model: RunModel, n: Notice): boolean {
+  if (n.code === 'probably-stuck') return false; // about the run, not its drawing: stays on top
   return TIMELINE_NOTICE_CODES.has(n.code) || model.timing.issues.includes(n);
 }
 
@@ -702,6 +705,11 @@ export function layoutTimeline(model: RunModel, opts: TimelineOptions): Timeline
   const openTop = rows.some((r) => r.depth === 0 && r.open);
   const unaccountedMs =
     spanMs !== null && hasSteps && !openTop ? Math.max(0, spanMs - stepSumMs) : 0;
+  // A step cut off when the run ended records no duration: the time it ran is in this segment.
+  const interruptedRow = rows.find((r) => r.depth === 0 && r.interrupted && r.durationMs === null);
+  const unaccountedWhy = interruptedRow
+    ? `most likely the interrupted step ${interruptedRow.name} (it recorded no duration), plus queueing and engine overhead`
+    : 'queueing, pauses, engine overhead';
   const unaccounted: AxisSegment | null =
     unaccountedMs > 0 && runEnd !== null
       ? axisSegment(
@@ -710,8 +718,9 @@ export function layoutTimeline(model: RunModel, opts: TimelineOptions): Timeline
           runEnd,
           place,
           `Unaccounted ${formatDuration(unaccountedMs)}`,
-          `${formatDuration(unaccountedMs)} of the run is not covered by step durations: queueing, pauses, engine overhead.`,
+          `${formatDuration(unaccountedMs)} of the run is not covered by step durations: ${unaccountedWhy}.`,
           false,
+          `: ${unaccountedWhy}`,
         )
       : null;
 
@@ -775,6 +784,7 @@ function axisSegment(
   label: string,
   description: string,
   open: boolean,
+  legend?: string,
 ): AxisSegment {
   const p = place(startMs, endMs);
   return {
@@ -784,6 +794,7 @@ function axisSegment(
     durationMs: capMs(endMs - startMs),
     label,
     description,
+    legend: legend ?? (kind === 'queued' ? ' before start' : ''),
     minWidth: p.width < MIN_VISIBLE_FRACTION,
     open,
   };
@@ -831,10 +842,7 @@ function emptyLayout(
 }
 
 function timelineNotices(model: RunModel): Notice[] {
-  const issues = new Set<Notice>(model.timing.issues);
-  const out = model.notices.filter((n) => issues.has(n) || TIMELINE_NOTICE_CODES.has(n.code));
-  for (const n of model.timing.issues) if (!out.includes(n)) out.push(n);
-  return out;
+  return model.notices.filter((n) => isTimelineNotice(model, n));
 }
 
 /** "lookup_customer, Succeeded, 420 ms, starts T+7 ms" (+ what stands out). */
