@@ -45,3 +45,21 @@ test.describe('failed run at phone and desktop widths, light and dark', () => {
     }
   }
 });
+
+test('printing a failed run gives the summary, the failure and the timeline, without controls', async ({ page, withToken }, info) => {
+  await withToken();
+  await page.goto('/runs/2FlC5aydGaXPAQUobq5GX');
+  await expect(page.getByRole('region', { name: 'Failure' })).toBeVisible();
+  await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Failure' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Timeline' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Steps' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Go to the failed step' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Forget token' })).toBeHidden();
+  // Dark mode never prints: dark text on white paper.
+  const color = await page.getByRole('heading', { level: 1 }).evaluate((el) => getComputedStyle(el).color);
+  expect(color).not.toBe('rgb(241, 245, 249)');
+  const pdf = await page.pdf({ format: 'A4', path: info.outputPath('failed-run.pdf') });
+  await info.attach('failed-run.pdf', { body: pdf, contentType: 'application/pdf' });
+});

@@ -1,4 +1,4 @@
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, useContext, useId, type ReactNode } from 'react';
 import { formatDateTime, type ZoneChoice } from '@/lib/time';
 
 const ZoneContext = createContext<ZoneChoice>('local');
@@ -13,12 +13,16 @@ export function useZone(): ZoneChoice {
 
 /** A focusable text with a small tip shown on hover and on keyboard focus. */
 export function HoverTip({ children, tip, className }: { children: ReactNode; tip: ReactNode; className?: string }) {
+  const id = useId();
+  // display:none until hovered or focused (an invisible tip would still widen the page); screen
+  // readers get it through aria-describedby either way.
   return (
-    <span tabIndex={0} className={`group relative inline-block cursor-help rounded-sm ${className ?? ''}`}>
+    <span tabIndex={0} aria-describedby={id} className={`group relative inline-block cursor-help rounded-sm ${className ?? ''}`}>
       {children}
       <span
+        id={id}
         role="tooltip"
-        className="pointer-events-none invisible absolute top-full left-0 z-30 mt-1 w-max max-w-[min(20rem,80vw)] rounded-md bg-slate-900 px-2 py-1 text-xs font-normal break-words text-white shadow-lg group-hover:visible group-focus:visible dark:bg-slate-100 dark:text-slate-900"
+        className="pointer-events-none absolute top-full left-0 z-30 mt-1 hidden w-max max-w-[min(20rem,60vw)] rounded-md bg-slate-900 px-2 py-1 text-xs font-normal break-words text-white shadow-lg group-hover:block group-focus:block dark:bg-slate-100 dark:text-slate-900"
       >
         {tip}
       </span>

@@ -7,6 +7,8 @@ import type { StatusInfo } from './model/types';
 export interface LiveStatusProps {
   status: StatusInfo;
   live: boolean;
+  /** A status this app doesn't know: checked again slowly for a while (it may be a live state). */
+  unknownStatus?: boolean;
   paused: boolean;
   stale: boolean;
   updatedAt: number;
@@ -15,7 +17,7 @@ export interface LiveStatusProps {
 }
 
 /** "Live · updated 3 s ago" with pause/resume, or "Finished"; announces status changes. */
-export function LiveStatus({ status, live, paused, stale, updatedAt, nowMs, onTogglePause }: LiveStatusProps) {
+export function LiveStatus({ status, live, unknownStatus = false, paused, stale, updatedAt, nowMs, onTogglePause }: LiveStatusProps) {
   const [announcement, setAnnouncement] = useState('');
   const previous = useRef(status.raw);
   useEffect(() => {
@@ -40,6 +42,11 @@ export function LiveStatus({ status, live, paused, stale, updatedAt, nowMs, onTo
             {paused ? 'Resume' : 'Pause'} updates
           </button>
         </>
+      ) : unknownStatus ? (
+        <span className="inline-flex items-center gap-1.5" data-testid="live-state">
+          <Icon name="question" className="size-3.5" />
+          Unknown status · rechecked every 10 s for up to 10 minutes
+        </span>
       ) : (
         <span className="inline-flex items-center gap-1.5" data-testid="live-state">
           <Icon name="check" className="size-3.5" />

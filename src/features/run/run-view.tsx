@@ -11,7 +11,7 @@ import { Icon } from '@/components/ui/icons';
 import { TokenPrompt } from '@/components/ui/token-form';
 import { ApiError, type LoadedRun } from '@/lib/api-client';
 import { retryDueAt } from '@/lib/query-client';
-import { isLiveStatus, pollInterval } from '@/lib/query-policy';
+import { isKnownTerminalStatus, isLiveStatus, pollInterval } from '@/lib/query-policy';
 import { recordRecentRun } from '@/lib/recent-runs';
 import { getToken, setToken, subscribeToken } from '@/lib/token-store';
 import { shareLink, type Route } from '@/lib/url-state';
@@ -184,6 +184,7 @@ export function RunView({ runId, step, navigate }: RunViewProps) {
         <LiveStatus
           status={model.status}
           live={live}
+          unknownStatus={!live && !isKnownTerminalStatus(data.run.status)}
           paused={pollingPaused}
           stale={!!error}
           updatedAt={query.dataUpdatedAt}
