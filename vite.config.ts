@@ -22,7 +22,18 @@ const digaApiProxy = {
 
 export default defineConfig({
   base,
-  plugins: [react(), tailwindcss(), demoApi()],
+  plugins: [
+    react(),
+    tailwindcss(),
+    demoApi(),
+    {
+      // The dev server injects CSS as <style> elements, so index.html's CSP allows inline styles;
+      // the production build needs none, so its CSP doesn't.
+      name: 'strict-style-csp-in-build',
+      apply: 'build',
+      transformIndexHtml: (html) => html.replace("style-src 'self' 'unsafe-inline'", "style-src 'self'"),
+    },
+  ],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },

@@ -14,19 +14,8 @@ export const RECENT_RUNS_KEY = 'diga-inspector:recent-runs';
 /** How many runs are kept (the oldest is dropped first). */
 export const RECENT_RUNS_CAP = 20;
 
-export type RecentTone = 'success' | 'failed' | 'warning' | 'live' | 'paused' | 'neutral';
-export type RecentIcon =
-  | 'check'
-  | 'cross'
-  | 'clock'
-  | 'spinner'
-  | 'pause'
-  | 'ban'
-  | 'alert'
-  | 'question'
-  | 'stop'
-  | 'interrupted'
-  | 'hourglass';
+export type { Tone as RecentTone, StatusIcon as RecentIcon } from './status-vocabulary';
+import type { StatusIcon as RecentIcon, Tone as RecentTone } from './status-vocabulary';
 
 const TONES: ReadonlySet<string> = new Set<RecentTone>(['success', 'failed', 'warning', 'live', 'paused', 'neutral']);
 const ICONS: ReadonlySet<string> = new Set<RecentIcon>([

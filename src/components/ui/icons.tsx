@@ -3,19 +3,10 @@
  * Icons are decorative (aria-hidden); the text next to them carries the meaning.
  */
 import type { SVGProps } from 'react';
+import type { StatusIcon } from '@/lib/status-vocabulary';
 
 export type IconName =
-  | 'check'
-  | 'cross'
-  | 'clock'
-  | 'spinner'
-  | 'pause'
-  | 'ban'
-  | 'alert'
-  | 'question'
-  | 'stop'
-  | 'interrupted'
-  | 'hourglass'
+  | StatusIcon
   | 'copy'
   | 'link'
   | 'eye'

@@ -4,21 +4,8 @@
  */
 import type { TimePoint } from '@/lib/time';
 
-/** How a status reads: never colour alone, so every tone comes with an icon and a label. */
-export type Tone = 'success' | 'failed' | 'warning' | 'live' | 'paused' | 'neutral';
-
-export type StatusIcon =
-  | 'check'
-  | 'cross'
-  | 'clock'
-  | 'spinner'
-  | 'pause'
-  | 'ban'
-  | 'alert'
-  | 'question'
-  | 'stop'
-  | 'interrupted'
-  | 'hourglass';
+export type { StatusIcon, Tone } from '@/lib/status-vocabulary';
+import type { StatusIcon, Tone } from '@/lib/status-vocabulary';
 
 export interface StatusInfo {
   /** Exactly as sent ("" when missing or not a string). */
